@@ -1,0 +1,528 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { PlayerError, isAbort } from '../data-source/errors.js';
+import type {
+  CoverageSpan,
+  Instant,
+  MediaDescriptor,
+  SessionDataSource,
+  SessionInfo,
+  SessionRef,
+  StreamRef,
+  TimeRange,
+} from '../data-source/types.js';
+import { formatDuration, translator } from '../i18n/messages.js';
+import { HlsEngine, loadHls } from '../media/hls-engine.js';
+import type { PlaybackState, PlayerNotice } from '../state/playback-state.js';
+import { nearestRecorded, normaliseSpans, spanBefore } from '../time/coverage.js';
+import { MediaTimeline, parseMediaPlaylist } from '../time/media-timeline.js';
+import { dayRange, formatDate, formatTime, shiftDay, viewerTimeZone } from '../time/wall-clock.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** A playlist window spans this much around the instant it is loaded for. */
+const WINDOW_BEFORE = HOUR;
+const WINDOW_AFTER = 3 * HOUR;
+/** Coverage is fetched in blocks this size (the API caps a range at 8 days). */
+const COVERAGE_HALF_BLOCK = 3 * DAY;
+/** Jumps longer than this are reported to the audit log. */
+const AUDITED_SEEK = 60_000;
+const NOTICE_MS = 6_000;
+
+/** What the controller reports to the host element's listeners. */
+export interface PlaybackEvents {
+  'session-loaded': SessionInfo;
+  'player-error': { code: string; message: string };
+  'gap-skipped': { from: Instant; to: Instant };
+  notice: PlayerNotice;
+}
+
+type Emit = <K extends keyof PlaybackEvents>(type: K, detail: PlaybackEvents[K]) => void;
+
+interface LoadedWindow {
+  range: TimeRange;
+  timeline: MediaTimeline;
+}
+
+/**
+ * The one owner of playback state in `<session-player>`: it talks to the data
+ * source and the media element, maps wall-clock instants to media time, and
+ * publishes a fresh `PlaybackState` object on every change.
+ */
+export class PlaybackController implements ReactiveController {
+  state: PlaybackState;
+
+  readonly #host: ReactiveControllerHost;
+  readonly #emit: Emit;
+  #video: HTMLVideoElement | null = null;
+  #engine: HlsEngine | null = null;
+  #dataSource: SessionDataSource | null = null;
+  #stream: StreamRef | null = null;
+  #window: LoadedWindow | null = null;
+  #coverageRange: TimeRange | null = null;
+  #openAbort = new AbortController();
+  #windowAbort = new AbortController();
+  #lastSegment = -1;
+  /** Set while a seek we made is in flight, so frames before it are ignored. */
+  #seekTarget: Instant | null = null;
+  #pendingPlay = false;
+  #noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  #noticeId = 0;
+  #frameCallback = 0;
+  #detachVideo: (() => void) | null = null;
+
+  constructor(host: ReactiveControllerHost, emit: Emit) {
+    this.#host = host;
+    this.#emit = emit;
+    host.addController(this);
+    this.state = {
+      phase: 'idle',
+      session: null,
+      zone: viewerTimeZone(),
+      zoneMode: 'user',
+      coverage: [],
+      day: null,
+      at: null,
+      paused: true,
+      waiting: false,
+      rate: 1,
+      muted: false,
+      volume: 1,
+      skipStep: 10_000,
+      error: null,
+      notice: null,
+      locale: 'en',
+    };
+  }
+
+  hostDisconnected(): void {
+    this.close();
+  }
+
+  /** Binds the media element rendered by the host. */
+  attachVideo(video: HTMLVideoElement): void {
+    if (this.#video === video) return;
+    this.#detachVideo?.();
+    this.#video = video;
+    this.#engine = new HlsEngine(video, (error) => this.#fail(error));
+    const on = (type: string, listener: () => void) => {
+      video.addEventListener(type, listener);
+      return () => video.removeEventListener(type, listener);
+    };
+    const offs = [
+      on('play', () => this.#onPlayState()),
+      on('pause', () => this.#onPlayState()),
+      on('waiting', () => this.#set({ waiting: true })),
+      on('playing', () => this.#set({ waiting: false })),
+      on('canplay', () => this.#set({ waiting: false })),
+      on('loadeddata', () => this.#onLoaded()),
+      on('seeked', () => this.#onSeeked()),
+      on('timeupdate', () => this.#onTime(video.currentTime)),
+      on('ended', () => void this.#onWindowEnd()),
+      on('volumechange', () => this.#set({ muted: video.muted, volume: video.volume })),
+      on('ratechange', () => this.#set({ rate: video.playbackRate })),
+    ];
+    this.#detachVideo = () => offs.forEach((off) => off());
+    this.#watchFrames();
+  }
+
+  // ---- requests (what the views ask for) ----
+
+  async open(dataSource: SessionDataSource, ref: SessionRef): Promise<void> {
+    this.#openAbort.abort();
+    this.#windowAbort.abort();
+    this.#openAbort = new AbortController();
+    const signal = this.#openAbort.signal;
+    this.#dataSource = dataSource;
+    this.#window = null;
+    this.#coverageRange = null;
+    this.#engine?.destroy();
+    this.#set({ phase: 'opening', session: null, coverage: [], at: ref.at ?? null, error: null, notice: null });
+    void loadHls(); // start downloading hls.js while the API answers
+    // When the host names the stream and the instant, fetch media in parallel with the session.
+    const early =
+      ref.computerId && ref.at !== undefined
+        ? this.#fetchWindow({ userId: ref.userId, computerId: ref.computerId }, ref.at, signal)
+        : null;
+    early?.catch(() => undefined);
+    try {
+      const session = await dataSource.getSession(ref, { signal });
+      this.#stream = session.stream;
+      const zone = this.state.zoneMode === 'user' ? session.timezone : viewerTimeZone();
+      const at = ref.at ?? session.session?.start ?? session.recorded?.start ?? null;
+      this.#set({ session, zone, day: at === null ? null : dayRange(at, zone) });
+      this.#emit('session-loaded', session);
+      if (at === null) {
+        this.#set({ phase: 'ready' });
+        this.#notify('no-recordings', this.#t('noRecordingsAtAll'));
+        return;
+      }
+      const coverage = this.#ensureCoverage(at, signal);
+      const sameStream = early && session.stream.computerId === ref.computerId;
+      await this.#showWindow(sameStream ? early : this.#fetchWindow(session.stream, at, signal), at, false, coverage);
+    } catch (e) {
+      if (!isAbort(e)) this.#fail(PlayerError.from(e));
+    }
+  }
+
+  play(): void {
+    const video = this.#video;
+    if (!video) return;
+    if (this.#atWindowEnd()) {
+      void this.#onWindowEnd();
+      return;
+    }
+    this.#pendingPlay = true;
+    video.play().catch(() => undefined);
+  }
+
+  pause(): void {
+    this.#pendingPlay = false;
+    this.#video?.pause();
+  }
+
+  /** Shows the frame recorded at `at`, or the nearest recording when `at` is in a gap. */
+  async seekToInstant(at: Instant): Promise<void> {
+    const from = this.state.at;
+    const signal = this.#openAbort.signal;
+    if (!this.#stream) return;
+    await this.#ensureCoverage(at, signal);
+    const target = nearestRecorded(this.state.coverage, at);
+    if (target === null) {
+      this.#notify('no-recordings', this.#t('noRecordingsAtAll'));
+      return;
+    }
+    if (Math.abs(target - at) >= 1000) {
+      this.#notify(
+        'moved-to-recording',
+        this.#t('movedToRecording', { requested: this.#formatInstant(at), shown: this.#formatInstant(target) }),
+      );
+    }
+    if (from !== null && Math.abs(target - from) >= AUDITED_SEEK) this.#audit('seek', target, { from });
+    this.#goTo(target, !this.state.paused || this.#pendingPlay);
+  }
+
+  skip(deltaMs: number): void {
+    const at = this.state.at;
+    if (at === null) return;
+    const target = nearestRecorded(this.state.coverage, at + deltaMs, deltaMs < 0 ? 'before' : 'after');
+    if (target !== null) this.#goTo(target, !this.state.paused);
+  }
+
+  /** Beginning or end of the recordings of the day being viewed. */
+  goToEdge(edge: 'start' | 'end'): void {
+    const day = this.state.day;
+    if (!day) return;
+    const inDay = this.state.coverage.filter((s) => s.end > day.start && s.start < day.end);
+    const target =
+      edge === 'start'
+        ? inDay[0] && Math.max(inDay[0].start, day.start)
+        : inDay.at(-1) && Math.min(inDay.at(-1)!.end, day.end) - 1;
+    if (target === undefined) return;
+    if (edge === 'end') this.pause();
+    this.#goTo(target, edge === 'start' && !this.state.paused);
+  }
+
+  /** Moves to the first recording of the previous or next local day. */
+  async shiftDay(days: number): Promise<void> {
+    const current = this.state.day;
+    if (!current || !this.#stream) return;
+    const day = shiftDay(current, this.state.zone, days);
+    await this.#ensureCoverage(day.start, this.#openAbort.signal);
+    const first = this.state.coverage.find((s) => s.end > day.start && s.start < day.end);
+    this.#set({ day });
+    if (!first) {
+      this.#notify('no-recordings', this.#t('noRecordingsDay', { date: formatDate(day.start, this.state.zone) }));
+      return;
+    }
+    this.#goTo(Math.max(first.start, day.start), !this.state.paused);
+  }
+
+  setRate(rate: number): void {
+    if (!this.#video) return;
+    this.#video.defaultPlaybackRate = rate;
+    this.#video.playbackRate = rate;
+  }
+
+  setMuted(muted: boolean): void {
+    if (this.#video) this.#video.muted = muted;
+  }
+
+  setVolume(volume: number): void {
+    if (!this.#video) return;
+    this.#video.volume = Math.min(1, Math.max(0, volume));
+    if (volume > 0) this.#video.muted = false;
+  }
+
+  setZoneMode(mode: 'user' | 'viewer'): void {
+    const zone = mode === 'user' && this.state.session ? this.state.session.timezone : viewerTimeZone();
+    const at = this.state.at;
+    this.#set({ zoneMode: mode, zone, day: at === null ? this.state.day : dayRange(at, zone) });
+  }
+
+  setLocale(locale: string): void {
+    this.#set({ locale });
+  }
+
+  setSkipStep(ms: number): void {
+    this.#set({ skipStep: ms });
+  }
+
+  /** Tries again after an error, from where playback was. */
+  retry(): void {
+    const at = this.state.at;
+    if (!this.#dataSource) return;
+    if (!this.#stream || at === null) {
+      const ref = this.#lastRef();
+      if (ref) void this.open(this.#dataSource, ref);
+      return;
+    }
+    this.#set({ error: null });
+    this.#loadWindowAt(at, this.#pendingPlay);
+  }
+
+  showNotice(kind: PlayerNotice['kind'], message: string): void {
+    this.#notify(kind, message);
+  }
+
+  close(): void {
+    this.#openAbort.abort();
+    this.#windowAbort.abort();
+    this.#engine?.destroy();
+    this.#video?.removeAttribute('src');
+    if (this.#video && this.#frameCallback) this.#video.cancelVideoFrameCallback(this.#frameCallback);
+    this.#frameCallback = 0;
+    this.#detachVideo?.();
+    this.#detachVideo = null;
+    this.#video = null;
+    clearTimeout(this.#noticeTimer);
+  }
+
+  // ---- internals ----
+
+  #lastRef(): SessionRef | null {
+    const s = this.state.session;
+    return s ? { userId: s.stream.userId, computerId: s.stream.computerId, at: this.state.at ?? undefined } : null;
+  }
+
+  #goTo(target: Instant, playing: boolean): void {
+    const day = this.state.day;
+    if (!day || target < day.start || target >= day.end) this.#set({ day: dayRange(target, this.state.zone) });
+    const media = this.#window?.timeline.wallToMedia(target);
+    if (media === null || media === undefined || !this.#video || this.state.phase === 'error') {
+      this.#loadWindowAt(target, playing);
+      return;
+    }
+    this.#seekTarget = target;
+    this.#lastSegment = -1;
+    this.#set({ at: target, notice: this.state.notice?.kind === 'gap-skipped' ? null : this.state.notice });
+    this.#video.currentTime = media;
+    if (playing) this.play();
+  }
+
+  #loadWindowAt(at: Instant, playing: boolean): void {
+    if (!this.#stream) return;
+    this.#windowAbort.abort();
+    this.#windowAbort = new AbortController();
+    const signal = this.#windowAbort.signal;
+    this.#pendingPlay = playing;
+    void this.#showWindow(this.#fetchWindow(this.#stream, at, signal), at, playing).catch((e: unknown) => {
+      if (!isAbort(e)) this.#fail(PlayerError.from(e));
+    });
+  }
+
+  async #fetchWindow(stream: StreamRef, at: Instant, signal: AbortSignal) {
+    const range = { start: at - WINDOW_BEFORE, end: at + WINDOW_AFTER };
+    const media = await this.#dataSource!.getMedia(stream, range, { signal });
+    const { text, url } = await playlistOf(media, signal);
+    return { range, text, url, timeline: parseMediaPlaylist(text, url) };
+  }
+
+  async #showWindow(
+    pending: Promise<{ range: TimeRange; text: string; url: string; timeline: MediaTimeline }>,
+    at: Instant,
+    playing: boolean,
+    coverage?: Promise<void>,
+  ): Promise<void> {
+    this.#set({ phase: 'loading', at, error: null });
+    const loaded = await pending;
+    let target: Instant | null = loaded.timeline.wallToMedia(at) === null ? null : at;
+    if (target === null) {
+      // Not recorded here: move to the nearest recording (needs coverage).
+      await (coverage ?? this.#ensureCoverage(at, this.#openAbort.signal));
+      const nearest = nearestRecorded(this.state.coverage, at);
+      if (nearest === null) {
+        this.#set({ phase: 'ready' });
+        this.#notify('no-recordings', this.#t('noRecordingsAtAll'));
+        return;
+      }
+      if (loaded.timeline.wallToMedia(nearest) === null) {
+        await this.#showWindow(this.#fetchWindow(this.#stream!, nearest, this.#windowAbort.signal), nearest, playing);
+        return;
+      }
+      target = nearest;
+    }
+    this.#window = { range: loaded.range, timeline: loaded.timeline };
+    this.#lastSegment = -1;
+    this.#seekTarget = target;
+    this.#set({ at: target, day: dayRange(target, this.state.zone) });
+    await this.#engine!.load(loaded.text, loaded.url, loaded.timeline.wallToMedia(target)!);
+    if (playing) this.play();
+    await coverage;
+  }
+
+  /** Makes sure coverage around `at` is known (fetched in blocks). */
+  async #ensureCoverage(at: Instant, signal: AbortSignal): Promise<void> {
+    const known = this.#coverageRange;
+    if (known && at >= known.start + DAY && at < known.end - DAY) return;
+    if (!this.#stream || !this.#dataSource) return;
+    const range = { start: at - COVERAGE_HALF_BLOCK, end: at + COVERAGE_HALF_BLOCK };
+    const spans = await this.#dataSource.getCoverage(this.#stream, range, { signal });
+    const merged: CoverageSpan[] = [...this.state.coverage, ...spans];
+    this.#coverageRange = known
+      ? { start: Math.min(known.start, range.start), end: Math.max(known.end, range.end) }
+      : range;
+    this.#set({ coverage: normaliseSpans(merged) });
+  }
+
+  #watchFrames(): void {
+    const video = this.#video;
+    if (!video || !('requestVideoFrameCallback' in video)) return;
+    const onFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
+      if (this.#video !== video) return;
+      this.#onTime(meta.mediaTime);
+      this.#frameCallback = video.requestVideoFrameCallback(onFrame);
+    };
+    this.#frameCallback = video.requestVideoFrameCallback(onFrame);
+  }
+
+  /** A frame (or a time update) at media time `t`: move the clock, notice gaps. */
+  #onTime(t: number): void {
+    const video = this.#video;
+    const timeline = this.#window?.timeline;
+    // While paused the clock stays on the instant asked for (inside the frame shown).
+    if (!video || !timeline || this.#seekTarget !== null || video.seeking || video.paused) return;
+    const at = timeline.mediaToWall(t);
+    if (at === null) return;
+    const index = segmentIndexAt(timeline, t);
+    const previous = timeline.segments[this.#lastSegment];
+    const current = timeline.segments[index];
+    if (previous && current && index === this.#lastSegment + 1 && current.wallStart - previous.wallEnd >= 1000) {
+      this.#reportGap(previous.wallEnd, current.wallStart);
+    }
+    this.#lastSegment = index;
+    const day = this.state.day;
+    this.#set({ at, ...(day && (at < day.start || at >= day.end) ? { day: dayRange(at, this.state.zone) } : {}) });
+  }
+
+  #onSeeked(): void {
+    this.#seekTarget = null;
+    this.#set({ waiting: false });
+  }
+
+  #onLoaded(): void {
+    this.#seekTarget = null;
+    this.#set({ phase: 'ready', waiting: false });
+  }
+
+  #onPlayState(): void {
+    const paused = this.#video?.paused ?? true;
+    if (paused === this.state.paused) return;
+    this.#set({ paused });
+    if (!paused) this.#pendingPlay = false;
+    this.#audit(paused ? 'playback-stop' : 'playback-start', this.state.at ?? undefined);
+  }
+
+  #atWindowEnd(): boolean {
+    const video = this.#video;
+    const timeline = this.#window?.timeline;
+    return !!video && !!timeline && video.ended;
+  }
+
+  /** Playback ran off the end of the window: continue with the next recording. */
+  async #onWindowEnd(): Promise<void> {
+    const window = this.#window;
+    const end = window?.timeline.wallRange?.end;
+    if (!window || end === undefined) return;
+    await this.#ensureCoverage(end, this.#openAbort.signal);
+    const next = nearestRecorded(this.state.coverage, end, 'after');
+    if (next === null || next < end) {
+      this.#set({ at: end - 1 });
+      this.#notify('end-of-recordings', this.#t('endOfRecordings'));
+      return;
+    }
+    if (next - end >= 1000) this.#reportGap(spanBefore(this.state.coverage, end)?.end ?? end, next);
+    this.#loadWindowAt(next, true);
+  }
+
+  #reportGap(from: Instant, to: Instant): void {
+    this.#emit('gap-skipped', { from, to });
+    this.#notify(
+      'gap-skipped',
+      this.#t('gapSkipped', {
+        from: this.#formatInstant(from),
+        to: this.#formatInstant(to),
+        duration: formatDuration(to - from),
+      }),
+    );
+  }
+
+  #fail(error: PlayerError): void {
+    this.#set({ phase: 'error', error, waiting: false });
+    this.#emit('player-error', { code: error.code, message: error.message });
+  }
+
+  #notify(kind: PlayerNotice['kind'], message: string): void {
+    const notice = { kind, message, id: ++this.#noticeId };
+    this.#set({ notice });
+    this.#emit('notice', notice);
+    clearTimeout(this.#noticeTimer);
+    this.#noticeTimer = setTimeout(() => {
+      if (this.state.notice?.id === notice.id) this.#set({ notice: null });
+    }, NOTICE_MS);
+  }
+
+  #audit(action: 'playback-start' | 'playback-stop' | 'seek', mediaAt?: Instant, details?: Record<string, number>): void {
+    if (!this.#stream || !this.#dataSource?.audit) return;
+    void Promise.resolve(
+      this.#dataSource.audit({ action, stream: this.#stream, at: Date.now(), mediaAt, details }),
+    ).catch(() => undefined);
+  }
+
+  #formatInstant(at: Instant): string {
+    return `${formatTime(at, this.state.zone)} ${formatDate(at, this.state.zone, translator(this.state.locale).dateLocale)}`;
+  }
+
+  #t(...args: Parameters<ReturnType<typeof translator>['t']>): string {
+    return translator(this.state.locale).t(...args);
+  }
+
+  #set(patch: Partial<PlaybackState>): void {
+    this.state = { ...this.state, ...patch };
+    this.#host.requestUpdate();
+  }
+}
+
+function segmentIndexAt(timeline: MediaTimeline, t: number): number {
+  const segments = timeline.segments;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (segments[mid]!.mediaStart <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+async function playlistOf(media: MediaDescriptor, signal: AbortSignal): Promise<{ text: string; url: string }> {
+  if ('playlistText' in media) return { text: media.playlistText, url: media.baseUrl };
+  let response: Response;
+  try {
+    response = await fetch(media.playlistUrl, { signal });
+  } catch (e) {
+    throw PlayerError.from(e, 'network');
+  }
+  if (!response.ok) throw new PlayerError('network', `The playlist could not be loaded (HTTP ${response.status}).`);
+  return { text: await response.text(), url: response.url || media.playlistUrl };
+}
+

@@ -1,0 +1,168 @@
+import { PlayerError } from './errors.js';
+import type {
+  CoverageSpan,
+  EventQuery,
+  MediaDescriptor,
+  Page,
+  SessionDataSource,
+  SessionEvent,
+  SessionInfo,
+  SessionRef,
+  StreamRef,
+  Tag,
+  TagDraft,
+  TimeRange,
+  AuditEvent,
+  CallOptions,
+} from './types.js';
+
+/** A media segment placed on the wall clock. */
+export interface MemorySegment {
+  start: number;
+  durationMs: number;
+  /** Absolute URL of the segment (fMP4 `.m4s` or `.ts`). */
+  uri: string;
+  /** The segment does not continue the previous one's media timestamps. */
+  discontinuity?: boolean;
+}
+
+export interface MemoryStream {
+  info: SessionInfo;
+  /** Absolute URL of the init segment shared by all segments (fMP4). */
+  initUri?: string;
+  segments: MemorySegment[];
+  events?: SessionEvent[];
+  tags?: Tag[];
+}
+
+/**
+ * A `SessionDataSource` held in memory: for Storybook, unit tests and hosts
+ * that already have everything client-side. Coverage is derived from the
+ * segments; playlists are built per requested window.
+ */
+export class MemoryDataSource implements SessionDataSource {
+  readonly audits: AuditEvent[] = [];
+  readonly #streams: MemoryStream[];
+  #nextId = 1;
+
+  constructor(streams: MemoryStream[]) {
+    this.#streams = streams.map((s) => ({
+      ...s,
+      segments: [...s.segments].sort((a, b) => a.start - b.start),
+      events: [...(s.events ?? [])].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)),
+      tags: [...(s.tags ?? [])],
+    }));
+  }
+
+  async getSession(ref: SessionRef, o?: CallOptions): Promise<SessionInfo> {
+    checkAbort(o);
+    const stream = this.#streams.find(
+      (s) => s.info.stream.userId === ref.userId && (!ref.computerId || s.info.stream.computerId === ref.computerId),
+    );
+    if (!stream) throw new PlayerError('not-found', `No recordings for user ${ref.userId}.`);
+    return stream.info;
+  }
+
+  async getCoverage(ref: StreamRef, range: TimeRange, o?: CallOptions): Promise<CoverageSpan[]> {
+    checkAbort(o);
+    const spans: CoverageSpan[] = [];
+    for (const seg of this.#stream(ref).segments) {
+      const end = seg.start + seg.durationMs;
+      if (end <= range.start || seg.start >= range.end) continue;
+      const last = spans[spans.length - 1];
+      if (last && last.end === seg.start) last.end = end;
+      else spans.push({ start: seg.start, end });
+    }
+    return spans.map((s) => ({ start: Math.max(s.start, range.start), end: Math.min(s.end, range.end) }));
+  }
+
+  async getMedia(ref: StreamRef, range: TimeRange, o?: CallOptions): Promise<MediaDescriptor> {
+    checkAbort(o);
+    const stream = this.#stream(ref);
+    const inRange = stream.segments.filter((s) => s.start + s.durationMs > range.start && s.start < range.end);
+    const target = Math.ceil(Math.max(1, ...inRange.map((s) => s.durationMs / 1000)));
+    const lines = ['#EXTM3U', '#EXT-X-VERSION:7', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-PLAYLIST-TYPE:VOD'];
+    if (stream.initUri) lines.push(`#EXT-X-MAP:URI="${stream.initUri}"`);
+    let expected: number | null = null;
+    for (const seg of inRange) {
+      const jump = expected !== null && (seg.start !== expected || seg.discontinuity);
+      if (jump) lines.push('#EXT-X-DISCONTINUITY');
+      if (expected === null || jump) lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(seg.start).toISOString()}`);
+      lines.push(`#EXTINF:${(seg.durationMs / 1000).toFixed(3)},`, seg.uri);
+      expected = seg.start + seg.durationMs;
+    }
+    lines.push('#EXT-X-ENDLIST', '');
+    return { kind: 'hls', playlistText: lines.join('\n'), baseUrl: globalThis.location?.href ?? 'http://localhost/' };
+  }
+
+  async getEvents(ref: StreamRef, q: EventQuery, o?: CallOptions): Promise<Page<SessionEvent>> {
+    checkAbort(o);
+    const text = q.text?.toLowerCase();
+    const matches = this.#stream(ref).events!.filter(
+      (e) =>
+        e.at >= q.range.start &&
+        e.at < q.range.end &&
+        (!q.kinds || q.kinds.includes(e.kind)) &&
+        (!q.severities || (e.kind === 'notification' && q.severities.includes(e.severity))) &&
+        (!text || searchableText(e).includes(text)),
+    );
+    const offset = q.cursor ? Number(q.cursor) : 0;
+    const limit = q.limit ?? 200;
+    const items = matches.slice(offset, offset + limit);
+    return { items, nextCursor: offset + limit < matches.length ? String(offset + limit) : null };
+  }
+
+  async listTags(ref: StreamRef, range: TimeRange, o?: CallOptions): Promise<Tag[]> {
+    checkAbort(o);
+    return this.#stream(ref)
+      .tags!.filter((t) => t.at >= range.start && t.at < range.end)
+      .sort((a, b) => a.at - b.at);
+  }
+
+  async createTag(ref: StreamRef, draft: TagDraft, o?: CallOptions): Promise<Tag> {
+    checkAbort(o);
+    const now = Date.now();
+    const tag: Tag = { ...draft, id: `mem-${this.#nextId++}`, createdAt: now, updatedAt: now };
+    this.#stream(ref).tags!.push(tag);
+    return tag;
+  }
+
+  async updateTag(ref: StreamRef, patch: Pick<Tag, 'id'> & Partial<TagDraft>, o?: CallOptions): Promise<Tag> {
+    checkAbort(o);
+    const tag = this.#stream(ref).tags!.find((t) => t.id === patch.id);
+    if (!tag) throw new PlayerError('not-found', 'This tag no longer exists.');
+    Object.assign(tag, patch, { updatedAt: Date.now() });
+    return tag;
+  }
+
+  async deleteTag(ref: StreamRef, id: string, o?: CallOptions): Promise<void> {
+    checkAbort(o);
+    const tags = this.#stream(ref).tags!;
+    const index = tags.findIndex((t) => t.id === id);
+    if (index < 0) throw new PlayerError('not-found', 'This tag no longer exists.');
+    tags.splice(index, 1);
+  }
+
+  audit(e: AuditEvent): void {
+    this.audits.push(e);
+  }
+
+  #stream(ref: StreamRef): MemoryStream {
+    const stream = this.#streams.find(
+      (s) => s.info.stream.userId === ref.userId && s.info.stream.computerId === ref.computerId,
+    );
+    if (!stream) throw new PlayerError('not-found', `No recordings for ${ref.userId} on ${ref.computerId}.`);
+    return stream;
+  }
+}
+
+function checkAbort(o?: CallOptions): void {
+  if (o?.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+}
+
+function searchableText(e: SessionEvent): string {
+  const parts = [e.app, e.window, e.kind === 'keystroke' ? e.text : e.title];
+  if (e.kind === 'activity' && e.url) parts.push(e.url);
+  if (e.kind === 'notification') parts.push(e.rule);
+  return parts.join('\n').toLowerCase();
+}

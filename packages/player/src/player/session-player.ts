@@ -1,0 +1,221 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { PlaybackController } from '../controllers/playback-controller.js';
+import type { Instant, SessionDataSource, SessionRef } from '../data-source/types.js';
+import { translator } from '../i18n/messages.js';
+import { playbackContext } from '../state/playback-state.js';
+import { clipSpans } from '../time/coverage.js';
+import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
+import { controlStyles } from './control.styles.js';
+import type { PlayerRequests } from './request-events.js';
+import { playerStyles } from './session-player.styles.js';
+
+type RequestHandler<K extends keyof PlayerRequests> = (c: PlaybackController, detail: PlayerRequests[K]) => void;
+
+/** Request event → the one controller method that carries it out. */
+const requestMap: { [K in keyof PlayerRequests]: RequestHandler<K> } = {
+  'play-request': (c) => c.play(),
+  'pause-request': (c) => c.pause(),
+  'seek-request': (c, d) => void c.seekToInstant(d.at),
+  'skip-request': (c, d) => c.skip(d.deltaMs),
+  'edge-request': (c, d) => c.goToEdge(d.edge),
+  'day-request': (c, d) => void c.shiftDay(d.delta),
+  'rate-request': (c, d) => c.setRate(d.rate),
+  'mute-request': (c, d) => c.setMuted(d.muted),
+  'volume-request': (c, d) => c.setVolume(d.volume),
+  'zone-request': (c, d) => c.setZoneMode(d.mode),
+  'retry-request': (c) => c.retry(),
+};
+
+/**
+ * Plays back a monitored user's recorded desktop on wall-clock time.
+ *
+ * Connect it with `dataSource` and `ref` (or the `user-id`, `computer-id`,
+ * `session-id` and `at` attributes for deep links).
+ *
+ * @fires session-loaded - `SessionInfo` once the session is known
+ * @fires player-error - `{ code, message }` when playback stops on an error
+ * @fires gap-skipped - `{ from, to }` when playback jumped over missing recording
+ * @fires notice - a short message the player showed
+ * @csspart video - the media element
+ * @csspart header - title, live indicator, user and clock
+ * @csspart controls - timeline and transport
+ * @cssproperty --sp-bg - player background
+ * @cssproperty --sp-accent - accent colour
+ */
+export class SessionPlayer extends LitElement {
+  static override properties = {
+    dataSource: { attribute: false },
+    ref: { attribute: false },
+    userId: { type: String, attribute: 'user-id' },
+    computerId: { type: String, attribute: 'computer-id' },
+    sessionId: { type: String, attribute: 'session-id' },
+    at: { attribute: 'at', converter: { fromAttribute: (v: string | null) => (v ? parseInstant(v) : undefined) } },
+    locale: { type: String },
+    skipSeconds: { type: Number, attribute: 'skip-seconds' },
+  };
+
+  static override styles = [controlStyles, playerStyles];
+
+  declare dataSource: SessionDataSource | null;
+  declare ref: SessionRef | null;
+  declare userId: string | undefined;
+  declare computerId: string | undefined;
+  declare sessionId: string | undefined;
+  declare at: Instant | undefined;
+  declare locale: string;
+  declare skipSeconds: number;
+
+  readonly playback = new PlaybackController(this, (type, detail) =>
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
+  );
+  readonly #provider = new ContextProvider(this, { context: playbackContext, initialValue: this.playback.state });
+
+  constructor() {
+    super();
+    this.dataSource = null;
+    this.ref = null;
+    this.locale = 'en';
+    this.skipSeconds = 10;
+    for (const type of Object.keys(requestMap) as (keyof PlayerRequests)[]) {
+      this.addEventListener(type, (e) => {
+        e.stopPropagation();
+        (requestMap[type] as RequestHandler<typeof type>)(this.playback, (e as CustomEvent).detail);
+      });
+    }
+    this.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  /** The wall-clock instant of the frame shown. */
+  get currentInstant(): Instant | null {
+    return this.playback.state.at;
+  }
+
+  /** Shows the frame recorded at `at` (or the nearest recording). */
+  seekToInstant(at: Instant): Promise<void> {
+    return this.playback.seekToInstant(at);
+  }
+
+  play(): void {
+    this.playback.play();
+  }
+
+  pause(): void {
+    this.playback.pause();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnecting after a move re-opens the session where it was.
+    if (this.hasUpdated) this.#open();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.playback.setLocale(this.locale);
+    if (changed.has('skipSeconds')) this.playback.setSkipStep(this.skipSeconds * 1000);
+    const s = this.playback.state;
+    this.#provider.setValue(s);
+    this.toggleAttribute('data-paused', s.paused);
+    this.toggleAttribute('data-waiting', s.waiting || s.phase === 'loading' || s.phase === 'opening');
+    this.toggleAttribute('data-error', s.phase === 'error');
+    this.dataset.phase = s.phase;
+  }
+
+  protected override firstUpdated(): void {
+    this.playback.attachVideo(this.renderRoot.querySelector('video')!);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const keys = ['dataSource', 'ref', 'userId', 'computerId', 'sessionId', 'at'] as const;
+    if (keys.some((k) => changed.has(k))) this.#open();
+  }
+
+  #open(): void {
+    const ref = this.ref ?? (this.userId ? { userId: this.userId, computerId: this.computerId, sessionId: this.sessionId, at: this.at } : null);
+    if (this.dataSource && ref) {
+      this.playback.attachVideo(this.renderRoot.querySelector('video')!);
+      void this.playback.open(this.dataSource, ref);
+    }
+  }
+
+  override render() {
+    const s = this.playback.state;
+    const { t } = translator(s.locale);
+    const info = s.session;
+    const day = s.day;
+    return html`
+      <header part="header">
+        <h2>${t('historyView')}</h2>
+        <span class="live" title=${t('live')}>${t('live')}</span>
+        ${info
+          ? html`<span class="who">
+              <span>${t('sessionUser')}: <strong>${info.user.name}</strong> (${info.user.login})</span>
+              <span>${t('sessionComputer')}: <strong>${info.computer.name}</strong></span>
+            </span>`
+          : nothing}
+        <span class="grow"></span>
+        <session-clock></session-clock>
+        ${info && s.at !== null ? this.#renderZone(s.at, info.timezone) : nothing}
+      </header>
+      <div class="stage">
+        <video part="video" playsinline preload="auto"></video>
+        <div class="overlay" aria-live="polite">${this.#renderStatus()}</div>
+        ${s.notice ? html`<div class="notice" role="status">${s.notice.message}</div>` : nothing}
+      </div>
+      <div class="controls" part="controls">
+        <session-timeline
+          .range=${day}
+          .spans=${day ? clipSpans(s.coverage, day.start, day.end) : []}
+          .value=${s.at}
+          .zone=${s.zone}
+          .label=${t('timeline')}
+        ></session-timeline>
+        <session-transport-bar></session-transport-bar>
+      </div>
+    `;
+  }
+
+  #renderZone(at: Instant, userZone: string) {
+    const { t } = translator(this.playback.state.locale);
+    const viewer = viewerTimeZone();
+    if (viewer === userZone) return nothing;
+    return html`<label class="zone">${t('zoneToggle')}
+      <select @change=${(e: Event) => this.playback.setZoneMode((e.target as HTMLSelectElement).value as 'user' | 'viewer')}>
+        <option value="user" ?selected=${this.playback.state.zoneMode === 'user'}>${t('timeZoneUser', { zone: formatZoneName(at, userZone) })}</option>
+        <option value="viewer" ?selected=${this.playback.state.zoneMode === 'viewer'}>${t('timeZoneViewer', { zone: formatZoneName(at, viewer) })}</option>
+      </select></label>`;
+  }
+
+  #renderStatus() {
+    const s = this.playback.state;
+    const { t } = translator(s.locale);
+    if (s.phase === 'error' && s.error) {
+      return html`<div class="status error" role="alert">
+        <strong>${t('playerError')}</strong>
+        <span class="message">${s.error.message}</span>
+        ${s.error.retryable ? html`<button class="retry" @click=${() => this.playback.retry()}>${t('retry')}</button>` : nothing}
+      </div>`;
+    }
+    if (s.phase === 'opening' || s.phase === 'loading') {
+      return html`<div class="status"><span class="spinner"></span>${t('loading')}</div>`;
+    }
+    if (s.waiting) return html`<div class="status"><span class="spinner"></span>${t('buffering')}</div>`;
+    return nothing;
+  }
+
+  #onKey(e: KeyboardEvent): void {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+    if (e.key === ' ' || e.key === 'k') {
+      if (target?.tagName === 'BUTTON' && e.key === ' ') return;
+      e.preventDefault();
+      if (this.playback.state.paused) this.playback.play();
+      else this.playback.pause();
+    }
+  }
+}
+
+function parseInstant(value: string): Instant | undefined {
+  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(n) ? n : undefined;
+}

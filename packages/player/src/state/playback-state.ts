@@ -1,0 +1,45 @@
+import { createContext } from '@lit/context';
+import type { PlayerError } from '../data-source/errors.js';
+import type { CoverageSpan, Instant, SessionInfo, TimeRange } from '../data-source/types.js';
+
+export type PlaybackPhase = 'idle' | 'opening' | 'loading' | 'ready' | 'error';
+
+export interface PlayerNotice {
+  kind: 'gap-skipped' | 'moved-to-recording' | 'end-of-recordings' | 'no-recordings' | 'invalid-input';
+  message: string;
+  /** Bumped on every notice so the same text twice still shows twice. */
+  id: number;
+}
+
+/**
+ * Everything the player's views render, owned by the playback controller and
+ * provided to descendants through `playbackContext`. Views never write it:
+ * they fire request events.
+ */
+export interface PlaybackState {
+  phase: PlaybackPhase;
+  session: SessionInfo | null;
+  /** Zone times are shown in: the recorded user's or the viewer's. */
+  zone: string;
+  zoneMode: 'user' | 'viewer';
+  /** Recorded spans known so far, normalised. */
+  coverage: CoverageSpan[];
+  /** The local day being viewed (in `zone`). */
+  day: TimeRange | null;
+  /** Wall-clock instant of the frame shown. */
+  at: Instant | null;
+  paused: boolean;
+  waiting: boolean;
+  rate: number;
+  muted: boolean;
+  volume: number;
+  /** Rewind / fast-forward step in ms. */
+  skipStep: number;
+  error: PlayerError | null;
+  notice: PlayerNotice | null;
+  locale: string;
+}
+
+export const playbackContext = createContext<PlaybackState>(Symbol('session-player/playback'));
+
+export const PLAYBACK_RATES = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
