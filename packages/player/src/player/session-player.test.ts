@@ -1,0 +1,118 @@
+import { expect } from 'chai';
+import { poolStream, retimePool, type FixturePool } from '../../../../demo/fixtures/pool-stream.js';
+import { settledFrame, until } from '../../../../test/support/frames.js';
+import { MemoryDataSource } from '../data-source/memory-data-source.js';
+import type { SessionInfo } from '../data-source/types.js';
+import '../player/session-player.define.js';
+import type { SessionPlayer } from './session-player.js';
+
+const POOL_URL = '/demo/fixtures/pool/';
+const T0 = Date.parse('2026-03-17T08:00:00.000Z');
+const MIN = 60_000;
+// Two recordings with a 17-minute gap between them.
+const SPANS = [
+  { start: T0, end: T0 + 30 * MIN },
+  { start: T0 + 47 * MIN, end: T0 + 70 * MIN },
+];
+
+const info: SessionInfo = {
+  stream: { userId: 'u1', computerId: 'c1' },
+  user: { id: 'u1', name: 'Ada Test', login: 'ada', ip: '10.0.0.7' },
+  computer: { id: 'c1', name: 'WS-01', os: 'Windows 11' },
+  timezone: 'Europe/Berlin',
+  session: null,
+  capabilities: ['view'],
+  encryption: null,
+  live: { online: false },
+  audioTracks: [],
+  recorded: { start: SPANS[0]!.start, end: SPANS[1]!.end },
+};
+
+let pool: FixturePool;
+
+async function mount(at: number): Promise<{ player: SessionPlayer; video: HTMLVideoElement; source: MemoryDataSource }> {
+  pool ??= await (await fetch(`${POOL_URL}pool.json`)).json();
+  const source = new MemoryDataSource([poolStream(pool, POOL_URL, info, SPANS)]);
+  const player = document.createElement('session-player');
+  player.dataSource = source;
+  player.ref = { userId: 'u1', computerId: 'c1', at };
+  document.body.append(player);
+  await player.updateComplete;
+  const video = player.shadowRoot!.querySelector('video')!;
+  video.muted = true;
+  await until(() => player.dataset.phase === 'ready', 'the player to be ready');
+  return { player, video, source };
+}
+
+/** The instant the burned-in frame number `frame` was shown at, per the re-timed pool. */
+function instantOfFrame(frame: number, near: number): number {
+  const segments = retimePool(pool, POOL_URL, SPANS);
+  const seg = segments.find((s) => near >= s.start - 1000 && near < s.start + s.durationMs + 1000 && frame / pool.fps >= s.poolStart && frame / pool.fps < s.poolStart + s.durationMs / 1000);
+  if (!seg) throw new Error(`frame ${frame} is not near ${new Date(near).toISOString()}`);
+  return seg.start + (frame / pool.fps - seg.poolStart) * 1000;
+}
+
+describe('<session-player> on the fixture pool', () => {
+  afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  it('opens at the requested instant and shows that frame', async () => {
+    const at = T0 + 5 * MIN + 1_234;
+    const { video } = await mount(at);
+    const shown = instantOfFrame(await settledFrame(video), at);
+    expect(Math.abs(shown - at)).to.be.below(1000 / 5 + 1);
+  });
+
+  it('seeks frame-exactly to instants in both recordings', async () => {
+    const { player, video } = await mount(T0 + MIN);
+    // The last frame before the gap: spans hold whole pool segments only.
+    const lastBeforeGap = retimePool(pool, POOL_URL, SPANS).filter((s) => s.start < SPANS[1]!.start).at(-1)!;
+    const beforeGap = lastBeforeGap.start + lastBeforeGap.durationMs - 100;
+    for (const at of [T0 + 12 * MIN + 401, beforeGap, T0 + 47 * MIN, T0 + 69 * MIN + 30_555, T0 + 3_000]) {
+      await player.seekToInstant(at);
+      const frame = await settledFrame(video);
+      const shown = instantOfFrame(frame, at);
+      expect(Math.abs(shown - at), `at ${new Date(at).toISOString()}`).to.be.at.most(200);
+      expect(player.currentInstant).to.equal(at);
+    }
+  });
+
+  it('moves an instant in a gap to the nearest recording and says so', async () => {
+    const { player, video } = await mount(T0 + MIN);
+    await player.seekToInstant(T0 + 44 * MIN);
+    await settledFrame(video);
+    expect(player.currentInstant).to.equal(T0 + 47 * MIN);
+    const notice = player.shadowRoot!.querySelector('.notice');
+    expect(notice?.textContent).to.match(/Nothing was recorded at 09:44:00/);
+  });
+});
+
+describe('<session-player> playing through a gap', () => {
+  afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  it('lands on the next recording, says so, and its clock matches the decoded frame', async () => {
+    const segments = retimePool(pool ?? (await (await fetch(`${POOL_URL}pool.json`)).json()), POOL_URL, SPANS);
+    const lastBeforeGap = segments.filter((s) => s.start < SPANS[1]!.start).at(-1)!;
+    const { player, video } = await mount(lastBeforeGap.start + lastBeforeGap.durationMs - 1_500);
+    const gaps: { from: number; to: number }[] = [];
+    player.addEventListener('gap-skipped', (e) => gaps.push((e as CustomEvent).detail));
+    player.play();
+    await until(() => (player.currentInstant ?? 0) >= SPANS[1]!.start + 1_000, 'playback to cross the gap');
+    player.pause();
+    await until(() => video.paused, 'pause');
+    expect(gaps).to.deep.equal([{ from: lastBeforeGap.start + lastBeforeGap.durationMs, to: SPANS[1]!.start }]);
+    expect(player.shadowRoot!.querySelector('.notice')?.textContent).to.match(/No recording from .* skipped 17 min/);
+    const shown = instantOfFrame(await settledFrame(video), player.currentInstant!);
+    expect(Math.abs(shown - player.currentInstant!)).to.be.at.most(200);
+    // The clock shows the second of the decoded frame.
+    const clock = player.shadowRoot!.querySelector('session-clock')!.shadowRoot!.querySelector('[part="time"]')!;
+    const expected = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(shown);
+    const clockAt = clock.textContent!.trim();
+    const secondsApart = Math.abs(toSeconds(clockAt) - toSeconds(expected));
+    expect(secondsApart, `${clockAt} vs ${expected}`).to.be.at.most(1);
+  });
+});
+
+function toSeconds(hms: string): number {
+  const [h, m, s] = hms.split(':').map(Number);
+  return h! * 3600 + m! * 60 + s!;
+}
