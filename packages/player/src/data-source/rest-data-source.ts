@@ -124,7 +124,11 @@ export class RestDataSource implements SessionDataSource {
       json: init.body !== undefined,
       signal: o?.signal,
     });
-    return (await response.json()) as T;
+    try {
+      return (await response.json()) as T;
+    } catch (e) {
+      throw new PlayerError('server', `The server sent an unreadable answer to ${new URL(response.url || path, this.#base).pathname} (expected JSON).`, { cause: e });
+    }
   }
 
   async #send(

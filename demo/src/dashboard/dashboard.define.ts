@@ -1,0 +1,3 @@
+import { DemoDashboard } from './dashboard.js';
+
+if (!customElements.get('demo-dashboard')) customElements.define('demo-dashboard', DemoDashboard);
