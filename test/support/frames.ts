@@ -15,7 +15,9 @@ export async function until(predicate: () => boolean, what: string, timeoutMs = 
  * frame number.
  */
 export async function settledFrame(video: HTMLVideoElement, timeoutMs = 15_000): Promise<number> {
-  await until(() => !video.seeking && video.readyState >= 2, 'the video to settle', timeoutMs);
+  // A seek to another playlist window reloads the media: the player says when it is ready.
+  const player = (video.getRootNode() as ShadowRoot).host as HTMLElement;
+  await until(() => player.dataset.phase === 'ready' && !video.seeking && video.readyState >= 2, 'the video to settle', timeoutMs);
   // Let the compositor present the frame at the new position.
   await new Promise<void>((resolve) => {
     let done = false;

@@ -87,7 +87,7 @@ export class DemoDashboard extends LitElement {
     if (this.opening) return;
     this.opening = true;
     this.playerError = null;
-    const { userId, computerId, sessionId, at } = event.detail;
+    const { userId, computerId, sessionId, at, userName, computerName } = event.detail;
     try {
       // The player (and its media stack) loads on first use, not with the page.
       const { openSessionPlayer, RestDataSource } = await import('@session-player/player');
@@ -95,6 +95,7 @@ export class DemoDashboard extends LitElement {
       const handle = await openSessionPlayer({
         dataSource: new RestDataSource({ baseUrl: this.apiBase }),
         ref: { userId, computerId, sessionId, at },
+        label: userName ? `${userName} on ${computerName}` : undefined,
       });
       this.player = handle;
       void handle.closed.finally(() => {

@@ -17,6 +17,9 @@ export interface ViewRecordDetail {
   sessionId: string;
   /** Session start, epoch ms: where playback should begin. */
   at: number;
+  /** For the player dialog's title. */
+  userName: string;
+  computerName: string;
 }
 
 export type SessionGridStatus = 'loading' | 'ready' | 'empty' | 'error';
@@ -469,6 +472,8 @@ export class DemoSessionGrid extends LitElement {
       computerId: row.computerId,
       sessionId: row.sessionId,
       at: row.start,
+      userName: row.userName,
+      computerName: row.computerName,
     };
     this.dispatchEvent(new CustomEvent('view-record', { detail, bubbles: true, composed: true }));
   }

@@ -65,6 +65,8 @@ export class PlaybackController implements ReactiveController {
   /** Set while a seek we made is in flight, so frames before it are ignored. */
   #seekTarget: Instant | null = null;
   #pendingPlay = false;
+  /** Re-seeks left to correct a wrong frame after our last seek. */
+  #frameChecks = 0;
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #noticeId = 0;
   #frameCallback = 0;
@@ -313,6 +315,7 @@ export class PlaybackController implements ReactiveController {
       return;
     }
     this.#seekTarget = target;
+    this.#frameChecks = 2;
     this.#lastSegment = -1;
     this.#set({ at: target, notice: this.state.notice?.kind === 'gap-skipped' ? null : this.state.notice });
     this.#video.currentTime = media;
@@ -364,6 +367,7 @@ export class PlaybackController implements ReactiveController {
     this.#window = { range: loaded.range, timeline: loaded.timeline };
     this.#lastSegment = -1;
     this.#seekTarget = target;
+    this.#frameChecks = 2;
     this.#set({ at: target, day: dayRange(target, this.state.zone) });
     await this.#engine!.load(loaded.text, loaded.url, loaded.timeline.wallToMedia(target)!);
     if (playing) this.play();
@@ -417,6 +421,28 @@ export class PlaybackController implements ReactiveController {
   #onSeeked(): void {
     this.#seekTarget = null;
     this.#set({ waiting: false });
+    if (this.#frameChecks > 0) this.#verifyFrame();
+  }
+
+  /**
+   * Chromium sometimes presents the first frame of a later buffered range
+   * after seeking into data appended just before it. Frame-exactness is the
+   * point of this player, so check the frame presented and seek again if it
+   * lies after the position asked for.
+   */
+  #verifyFrame(): void {
+    const video = this.#video;
+    if (!video || !('requestVideoFrameCallback' in video)) return;
+    const wanted = video.currentTime;
+    video.requestVideoFrameCallback((_now, meta) => {
+      const stillThere = this.#video === video && !video.seeking && video.currentTime === wanted;
+      if (stillThere && video.paused && meta.mediaTime > wanted + 0.001) {
+        this.#frameChecks--;
+        video.currentTime = wanted; // 'seeked' checks again while checks remain
+      } else {
+        this.#frameChecks = 0;
+      }
+    });
   }
 
   #onLoaded(): void {

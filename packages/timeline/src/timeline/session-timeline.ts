@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addHours, format, startOfHour } from 'date-fns';
 import { LitElement, css, html, nothing } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from './cssom-style.js';
 
 export interface TimelineSpan {
   start: number;
@@ -143,18 +143,18 @@ export class SessionTimeline extends LitElement {
             .map((s) => {
               const start = Math.max(s.start, range.start);
               const end = Math.min(s.end, range.end);
-              return html`<div class="span" style=${styleMap({ left: pct(start), width: `calc(${pct(end)} - ${pct(start)})` })}></div>`;
+              return html`<div class="span" ${cssomStyle({ left: pct(start), width: `calc(${pct(end)} - ${pct(start)})` })}></div>`;
             })}
         </div>
         ${inRange
-          ? html`<div class="handle" style=${styleMap({ left: pct(shown!) })} tabindex="0" role="slider"
+          ? html`<div class="handle" ${cssomStyle({ left: pct(shown!) })} tabindex="0" role="slider"
               aria-label=${this.label} aria-valuemin=${range.start} aria-valuemax=${range.end} aria-valuenow=${Math.round(shown!)}
               aria-valuetext=${this.#valueText(shown!)} @keydown=${this.#onKey}>
               <div part="playhead"></div>
             </div>`
           : nothing}
       </div>
-      <div class="ticks" aria-hidden="true">${this.#ticks(range).map((t) => html`<span class="tick" style=${styleMap({ left: pct(t) })}>${format(new TZDate(t, this.zone), 'HH:mm')}</span>`)}</div>`;
+      <div class="ticks" aria-hidden="true">${this.#ticks(range).map((t) => html`<span class="tick" ${cssomStyle({ left: pct(t) })}>${format(new TZDate(t, this.zone), 'HH:mm')}</span>`)}</div>`;
   }
 
   #ticks(range: TimelineRange): number[] {

@@ -1,0 +1,21 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/** The two bench pages, built like production code so the comparison is fair. */
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'pages'),
+  logLevel: 'warn',
+  resolve: { conditions: ['source', 'module', 'browser', 'production'] },
+  build: {
+    outDir: resolve(import.meta.dirname, '.out/pages'),
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: {
+        player: resolve(import.meta.dirname, 'pages/player.html'),
+        hls: resolve(import.meta.dirname, 'pages/hls.html'),
+      },
+    },
+  },
+});
