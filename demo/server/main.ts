@@ -8,6 +8,7 @@
  *   DATABASE_URL  use this PostgreSQL server instead of PGlite
  *   FIXTURES_DIR  folder with pool/pool.json, default demo/fixtures
  *   LOG           set to 0 to silence the request log
+ *   SITE_DIR      serve this built site instead of demo/dist (the bench pages use it)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,7 @@ import { buildApp, DEFAULT_DATA_DIR, DEMO_DIR } from './app.js';
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
 const host = env.HOST ?? '127.0.0.1';
-const siteDir = join(DEMO_DIR, 'dist');
+const siteDir = env.SITE_DIR ? resolve(env.SITE_DIR) : join(DEMO_DIR, 'dist');
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not "${env.PORT}"`);

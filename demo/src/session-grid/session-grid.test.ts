@@ -91,7 +91,14 @@ describe('<demo-session-grid>', () => {
     const camera = root().querySelector<HTMLButtonElement>('[aria-label="View record for Alan Turing"]')!;
     const event = nextEvent<ViewRecordDetail>('view-record');
     camera.click();
-    expect((await event).detail).to.deep.equal({ userId: 'u1', computerId: 'c1', sessionId: 's1', at: rows[1]!.start });
+    expect((await event).detail).to.deep.equal({
+      userId: 'u1',
+      computerId: 'c1',
+      sessionId: 's1',
+      at: rows[1]!.start,
+      userName: 'Alan Turing',
+      computerName: 'WS-1',
+    });
   });
 
   it('opens a context menu on right click whose "View record" fires view-record and restores focus', async () => {
