@@ -24,12 +24,13 @@ try {
   // A long recording, started 10 minutes in, seeking within the same playlist window.
   const row = rows.items.filter((r) => r.end - r.start > 3 * HOUR)[0] ?? rows.items[0]!;
   const at = row.start + 10 * 60_000;
-  const from = Math.floor(at - HOUR);
-  const to = Math.ceil(at + 3 * HOUR);
+  // The same playlist the player asks for first (its first window: 15 min before, 45 after).
+  const from = Math.floor(at - 15 * 60_000);
+  const to = Math.ceil(at + 45 * 60_000);
   const playlistPath = `/api/streams/${row.userId}/${row.computerId}/playlist.m3u8?from=${from}&to=${to}`;
   const text = await (await fetch(`${stack.baseUrl}${playlistPath}`)).text();
   const timeline = parseMediaPlaylist(text, `${stack.baseUrl}${playlistPath}`);
-  const seeks = [37, 81, 12, 140, 55].map((m) => at + m * 60_000 + 1_234).filter((t) => timeline.wallToMedia(t) !== null);
+  const seeks = [37, 21, 12, 40, 3].map((m) => at + m * 60_000 + 1_234).filter((t) => timeline.wallToMedia(t) !== null);
   const pages = {
     player: `/player.html?user=${row.userId}&computer=${row.computerId}&at=${at}`,
     hls: `/hls.html?playlist=${encodeURIComponent(playlistPath)}&start=${timeline.wallToMedia(at)}`,
@@ -47,6 +48,12 @@ try {
       await page.goto(pages[name]);
       await poll(page, () => window.bench !== undefined);
       const ttff = await page.evaluate(() => window.bench!.firstFrame);
+      if (process.env.BENCH_TRACE && round === 1) {
+        const entries = await page.evaluate(() =>
+          performance.getEntriesByType('resource').map((e) => `${e.name.replace(location.origin, '').slice(0, 60).padEnd(60)} ${e.startTime.toFixed(0).padStart(5)} → ${(e as PerformanceResourceTiming).responseEnd.toFixed(0).padStart(5)}`),
+        );
+        console.log(`--- ${name}: first frame at ${ttff.toFixed(0)} ms\n${entries.join('\n')}`);
+      }
       const times: number[] = [];
       for (const t of seeks) times.push(await page.evaluate((x) => window.bench!.seek(x), t));
       await context.close();

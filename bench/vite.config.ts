@@ -15,6 +15,7 @@ export default defineConfig({
       input: {
         player: resolve(import.meta.dirname, 'pages/player.html'),
         hls: resolve(import.meta.dirname, 'pages/hls.html'),
+        index: resolve(import.meta.dirname, 'pages/index.html'),
       },
     },
   },

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PlayerError, isAbort } from '../data-source/errors.js';
 import type {
+  AuditEvent,
   CoverageSpan,
   Instant,
   MediaDescriptor,
@@ -11,7 +12,7 @@ import type {
   TimeRange,
 } from '../data-source/types.js';
 import { formatDuration, translator } from '../i18n/messages.js';
-import { HlsEngine, loadHls } from '../media/hls-engine.js';
+import { HlsEngine } from '../media/hls-engine.js';
 import type { PlaybackState, PlayerNotice } from '../state/playback-state.js';
 import { nearestRecorded, normaliseSpans, spanBefore } from '../time/coverage.js';
 import { MediaTimeline, parseMediaPlaylist } from '../time/media-timeline.js';
@@ -19,14 +20,20 @@ import { dayRange, formatDate, formatTime, shiftDay, viewerTimeZone } from '../t
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** A playlist window spans this much around the instant it is loaded for. */
-const WINDOW_BEFORE = HOUR;
-const WINDOW_AFTER = 3 * HOUR;
+/**
+ * Playlist windows around the instant they are loaded for. The first one is
+ * short, so the first frame does not wait for thousands of segments to be
+ * generated, sent and parsed twice; later ones are long, so that playback
+ * crosses window edges rarely.
+ */
+const FIRST_WINDOW = { before: 15 * 60_000, after: 45 * 60_000 };
+const WINDOW = { before: HOUR, after: 3 * HOUR };
 /** Coverage is fetched in blocks this size (the API caps a range at 8 days). */
 const COVERAGE_HALF_BLOCK = 3 * DAY;
 /** Jumps longer than this are reported to the audit log. */
 const AUDITED_SEEK = 60_000;
 const NOTICE_MS = 6_000;
+const AUDIT_DELAY_MS = 1_000;
 
 /** What the controller reports to the host element's listeners. */
 export interface PlaybackEvents {
@@ -70,6 +77,8 @@ export class PlaybackController implements ReactiveController {
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #noticeId = 0;
   #frameCallback = 0;
+  #auditQueue: AuditEvent[] = [];
+  #auditTimer: ReturnType<typeof setTimeout> | undefined;
   #detachVideo: (() => void) | null = null;
 
   constructor(host: ReactiveControllerHost, emit: Emit) {
@@ -139,11 +148,12 @@ export class PlaybackController implements ReactiveController {
     this.#coverageRange = null;
     this.#engine?.destroy();
     this.#set({ phase: 'opening', session: null, coverage: [], at: ref.at ?? null, error: null, notice: null });
-    void loadHls(); // start downloading hls.js while the API answers
+    // Download hls.js and open a MediaSource while the API answers.
+    this.#engine?.prepare().catch((e: unknown) => this.#fail(PlayerError.from(e, 'unsupported')));
     // When the host names the stream and the instant, fetch media in parallel with the session.
     const early =
       ref.computerId && ref.at !== undefined
-        ? this.#fetchWindow({ userId: ref.userId, computerId: ref.computerId }, ref.at, signal)
+        ? this.#fetchWindow({ userId: ref.userId, computerId: ref.computerId }, ref.at, signal, FIRST_WINDOW)
         : null;
     early?.catch(() => undefined);
     try {
@@ -160,7 +170,12 @@ export class PlaybackController implements ReactiveController {
       }
       const coverage = this.#ensureCoverage(at, signal);
       const sameStream = early && session.stream.computerId === ref.computerId;
-      await this.#showWindow(sameStream ? early : this.#fetchWindow(session.stream, at, signal), at, false, coverage);
+      await this.#showWindow(
+        sameStream ? early : this.#fetchWindow(session.stream, at, signal, FIRST_WINDOW),
+        at,
+        false,
+        coverage,
+      );
     } catch (e) {
       if (!isAbort(e)) this.#fail(PlayerError.from(e));
     }
@@ -287,6 +302,10 @@ export class PlaybackController implements ReactiveController {
   }
 
   close(): void {
+    if (this.#auditTimer !== undefined && this.#dataSource) {
+      clearTimeout(this.#auditTimer);
+      this.#flushAudit(this.#dataSource);
+    }
     this.#openAbort.abort();
     this.#windowAbort.abort();
     this.#engine?.destroy();
@@ -317,8 +336,8 @@ export class PlaybackController implements ReactiveController {
     this.#seekTarget = target;
     this.#frameChecks = 2;
     this.#lastSegment = -1;
+    this.#video.currentTime = media; // first: the media pipeline starts before we re-render
     this.#set({ at: target, notice: this.state.notice?.kind === 'gap-skipped' ? null : this.state.notice });
-    this.#video.currentTime = media;
     if (playing) this.play();
   }
 
@@ -333,8 +352,8 @@ export class PlaybackController implements ReactiveController {
     });
   }
 
-  async #fetchWindow(stream: StreamRef, at: Instant, signal: AbortSignal) {
-    const range = { start: at - WINDOW_BEFORE, end: at + WINDOW_AFTER };
+  async #fetchWindow(stream: StreamRef, at: Instant, signal: AbortSignal, size = WINDOW) {
+    const range = { start: at - size.before, end: at + size.after };
     const media = await this.#dataSource!.getMedia(stream, range, { signal });
     const { text, url } = await playlistOf(media, signal);
     return { range, text, url, timeline: parseMediaPlaylist(text, url) };
@@ -507,11 +526,22 @@ export class PlaybackController implements ReactiveController {
     }, NOTICE_MS);
   }
 
+  /**
+   * Queues an audit event. Events are delivered a moment later, in order, so
+   * that reporting a seek never competes with showing its frame.
+   */
   #audit(action: 'playback-start' | 'playback-stop' | 'seek', mediaAt?: Instant, details?: Record<string, number>): void {
-    if (!this.#stream || !this.#dataSource?.audit) return;
-    void Promise.resolve(
-      this.#dataSource.audit({ action, stream: this.#stream, at: Date.now(), mediaAt, details }),
-    ).catch(() => undefined);
+    const dataSource = this.#dataSource;
+    if (!this.#stream || !dataSource?.audit) return;
+    this.#auditQueue.push({ action, stream: this.#stream, at: Date.now(), mediaAt, details });
+    this.#auditTimer ??= setTimeout(() => this.#flushAudit(dataSource), AUDIT_DELAY_MS);
+  }
+
+  #flushAudit(dataSource: SessionDataSource): void {
+    this.#auditTimer = undefined;
+    for (const event of this.#auditQueue.splice(0)) {
+      void Promise.resolve(dataSource.audit?.(event)).catch(() => undefined);
+    }
   }
 
   #formatInstant(at: Instant): string {

@@ -26,6 +26,11 @@ export class HlsEngine {
   readonly #video: HTMLVideoElement;
   readonly #onFatal: (error: PlayerError) => void;
   #hls: HlsType | null = null;
+  #attached: Promise<void> = Promise.resolve();
+  /** Whether the current hls.js instance has been given a playlist. */
+  #loaded = false;
+  /** Playlist texts hls.js gets without fetching (the player fetched them already). */
+  readonly #playlists = new Map<string, string>();
   #recoveredMedia = false;
 
   constructor(video: HTMLVideoElement, onFatal: (error: PlayerError) => void) {
@@ -33,17 +38,22 @@ export class HlsEngine {
     this.#onFatal = onFatal;
   }
 
-  /** Starts loading `playlistText` and shows media time `startAt` first. */
-  async load(playlistText: string, playlistUrl: string, startAt: number): Promise<void> {
+  /**
+   * Creates hls.js and attaches it to the media element ahead of the
+   * playlist: opening a MediaSource takes tens of milliseconds, which then
+   * overlap with the API requests instead of following them.
+   */
+  async prepare(): Promise<void> {
     const Hls = await loadHls();
-    this.destroy();
+    if (this.#hls) return;
     if (!Hls.isMSESupported()) {
       throw new PlayerError('unsupported', 'This browser cannot play recordings (Media Source Extensions missing).');
     }
     const config: Partial<HlsConfig> = {
       enableWorker: false,
-      startPosition: startAt,
-      pLoader: cachedPlaylistLoader(Hls, playlistUrl, playlistText),
+      autoStartLoad: false,
+      startFragPrefetch: true,
+      pLoader: cachedPlaylistLoader(Hls, this.#playlists),
       // Bounded buffers keep memory flat over hours of 16x playback.
       maxBufferLength: 30,
       backBufferLength: 30,
@@ -58,15 +68,31 @@ export class HlsEngine {
     };
     const hls = new Hls(config);
     this.#hls = hls;
+    this.#attached = new Promise((resolve) => hls.once(Hls.Events.MEDIA_ATTACHED, () => resolve()));
     this.#recoveredMedia = false;
     hls.on(Hls.Events.ERROR, (_event, data) => this.#handleError(Hls, hls, data));
     hls.attachMedia(this.#video);
-    hls.loadSource(playlistUrl);
+  }
+
+  /** Plays `playlistText` (fetched from `playlistUrl`), showing media time `startAt` first. */
+  async load(playlistText: string, playlistUrl: string, startAt: number): Promise<void> {
+    // A loaded window is never reused: each window gets a fresh MediaSource.
+    if (this.#loaded) this.destroy();
+    await this.prepare();
+    const hls = this.#hls!;
+    const Hls = await loadHls();
+    this.#loaded = true;
+    this.#playlists.clear();
+    this.#playlists.set(playlistUrl, playlistText);
+    hls.once(Hls.Events.MANIFEST_PARSED, () => hls.startLoad(startAt));
+    await this.#attached;
+    if (this.#hls === hls) hls.loadSource(playlistUrl);
   }
 
   destroy(): void {
     this.#hls?.destroy();
     this.#hls = null;
+    this.#loaded = false;
   }
 
   #handleError(Hls: HlsClass, hls: HlsType, data: ErrorData): void {
@@ -90,14 +116,16 @@ export class HlsEngine {
   }
 }
 
-function cachedPlaylistLoader(Hls: HlsClass, url: string, text: string) {
+function cachedPlaylistLoader(Hls: HlsClass, playlists: ReadonlyMap<string, string>) {
   const Base = Hls.DefaultConfig.loader as unknown as new (config: HlsConfig) => Loader<LoaderContext>;
   return class CachedPlaylistLoader extends Base {
     override load(context: LoaderContext, config: LoaderConfiguration, callbacks: LoaderCallbacks<LoaderContext>): void {
-      if (context.url !== url) {
+      const text = playlists.get(context.url);
+      if (text === undefined) {
         super.load(context, config, callbacks);
         return;
       }
+      const url = context.url;
       this.context = context;
       const now = performance.now();
       const stats = this.stats;

@@ -3,6 +3,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { PlaybackController } from '../controllers/playback-controller.js';
 import type { Instant, SessionDataSource, SessionRef } from '../data-source/types.js';
 import { translator } from '../i18n/messages.js';
+import { loadHls } from '../media/hls-engine.js';
 import { playbackContext } from '../state/playback-state.js';
 import { clipSpans } from '../time/coverage.js';
 import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
@@ -111,6 +112,8 @@ export class SessionPlayer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Start fetching hls.js before the first render when there is something to play.
+    if (!this.hasUpdated && this.dataSource && (this.ref || this.userId)) void loadHls();
     if (changed.has('locale')) this.playback.setLocale(this.locale);
     if (changed.has('skipSeconds')) this.playback.setSkipStep(this.skipSeconds * 1000);
     const s = this.playback.state;

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addHours, format, startOfHour } from 'date-fns';
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { cssomStyle } from './cssom-style.js';
 
 export interface TimelineSpan {
@@ -117,6 +117,7 @@ export class SessionTimeline extends LitElement {
   declare zone: string;
   declare label: string;
   declare dragging: boolean;
+  #ticks: { at: number; label: string }[] = [];
   #lastDragSeek = 0;
   #dragAt: number | null = null;
 
@@ -128,6 +129,13 @@ export class SessionTimeline extends LitElement {
     this.zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     this.label = 'Recording timeline';
     this.dragging = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Tick labels need time-zone arithmetic: derive them only when the range or zone changes.
+    if ((changed.has('range') || changed.has('zone')) && this.range) {
+      this.#ticks = this.#tickInstants(this.range).map((at) => ({ at, label: format(new TZDate(at, this.zone), 'HH:mm') }));
+    }
   }
 
   override render() {
@@ -154,10 +162,10 @@ export class SessionTimeline extends LitElement {
             </div>`
           : nothing}
       </div>
-      <div class="ticks" aria-hidden="true">${this.#ticks(range).map((t) => html`<span class="tick" ${cssomStyle({ left: pct(t) })}>${format(new TZDate(t, this.zone), 'HH:mm')}</span>`)}</div>`;
+      <div class="ticks" aria-hidden="true">${this.#ticks.map((t) => html`<span class="tick" ${cssomStyle({ left: pct(t.at) })}>${t.label}</span>`)}</div>`;
   }
 
-  #ticks(range: TimelineRange): number[] {
+  #tickInstants(range: TimelineRange): number[] {
     const hours = (range.end - range.start) / 3_600_000;
     const every = hours > 12 ? 3 : hours > 4 ? 1 : 0.5;
     const ticks: number[] = [];
