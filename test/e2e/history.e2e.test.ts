@@ -38,12 +38,14 @@ after(async () => {
 });
 
 /** Opens the demo and the player from the grid's first row via right-click → View record. */
-async function openFromGrid(): Promise<TestPage> {
-  const page = await newPage(browser, stack.baseUrl);
+async function openFromGrid(): Promise<TestPage & { scripts: string[]; scriptsBeforeOpen: string[] }> {
+  const page = Object.assign(await newPage(browser, stack.baseUrl), { scripts: [] as string[], scriptsBeforeOpen: [] as string[] });
+  page.on('request', (r) => r.resourceType() === 'script' && page.scripts.push(r.url()));
   await page.goto('/');
   await installDecoder(page);
   const row = page.getByRole('row').nth(1);
   await row.waitFor();
+  page.scriptsBeforeOpen = [...page.scripts];
   await row.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'View record' }).click();
   await page.locator('session-player-dialog').waitFor({ state: 'attached' });
@@ -80,6 +82,18 @@ function random(seed: number): () => number {
 describe('history playback end to end', { timeout: 120_000 }, () => {
   it('opens from the grid (right-click → View record) and plays: the burned-in timecode advances', async () => {
     const page = await openFromGrid();
+    // hls.js is fetched when a recording is opened, not with the dashboard.
+    assert.ok(page.scriptsBeforeOpen.length > 0 && !page.scriptsBeforeOpen.some((u) => /hls/.test(u)), page.scriptsBeforeOpen.join(', '));
+    assert.ok(page.scripts.some((u) => /hls\.light/.test(u)), `hls.js loaded on open (${page.scripts.join(', ')})`);
+    // The dialog is modal: Tab never leaves it.
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      const inside = await page.evaluate(() => {
+        const a = document.activeElement;
+        return a === document.querySelector('session-player-dialog') || a === document.body;
+      });
+      assert.ok(inside, `focus stayed in the dialog after ${i + 1} Tab presses`);
+    }
     const first = await settledFrame(page);
     await page.locator('session-player-dialog').getByRole('button', { name: 'Play' }).click();
     await poll(page, () => {

@@ -58,7 +58,7 @@ interface LoadedWindow {
 export class PlaybackController implements ReactiveController {
   state: PlaybackState;
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #emit: Emit;
   #video: HTMLVideoElement | null = null;
   #engine: HlsEngine | null = null;
@@ -81,7 +81,7 @@ export class PlaybackController implements ReactiveController {
   #auditTimer: ReturnType<typeof setTimeout> | undefined;
   #detachVideo: (() => void) | null = null;
 
-  constructor(host: ReactiveControllerHost, emit: Emit) {
+  constructor(host: ReactiveControllerHost & HTMLElement, emit: Emit) {
     this.#host = host;
     this.#emit = emit;
     host.addController(this);
@@ -282,6 +282,19 @@ export class PlaybackController implements ReactiveController {
 
   setSkipStep(ms: number): void {
     this.#set({ skipStep: ms });
+  }
+
+  /** Full screen for the whole player (video, timeline and controls). */
+  toggleFullscreen(): void {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void this.#host.requestFullscreen().catch(() => undefined);
+  }
+
+  togglePictureInPicture(): void {
+    const video = this.#video;
+    if (!video) return;
+    if (document.pictureInPictureElement) void document.exitPictureInPicture();
+    else void video.requestPictureInPicture().catch(() => undefined);
   }
 
   /** Tries again after an error, from where playback was. */

@@ -42,6 +42,9 @@ const en = {
   sessionComputer: 'Computer',
   dialogLabel: 'Session player: {user}',
   playerError: 'Playback stopped',
+  fullscreen: 'Full screen',
+  exitFullscreen: 'Exit full screen',
+  pictureInPicture: 'Picture in picture',
 };
 
 export type MessageKey = keyof typeof en;
@@ -92,6 +95,9 @@ const catalogs: Record<string, { messages: Catalog; dateLocale: Locale }> = {
       sessionComputer: 'Computer',
       dialogLabel: 'Sitzungsplayer: {user}',
       playerError: 'Wiedergabe angehalten',
+      fullscreen: 'Vollbild',
+      exitFullscreen: 'Vollbild beenden',
+      pictureInPicture: 'Bild im Bild',
     },
   },
 };

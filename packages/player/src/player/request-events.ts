@@ -17,6 +17,8 @@ export interface PlayerRequests {
   'volume-request': { volume: number };
   'zone-request': { mode: 'user' | 'viewer' };
   'retry-request': undefined;
+  'fullscreen-request': undefined;
+  'pip-request': undefined;
 }
 
 export function request<K extends keyof PlayerRequests>(from: EventTarget, type: K, detail: PlayerRequests[K]): void {

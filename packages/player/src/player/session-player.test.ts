@@ -116,3 +116,29 @@ function toSeconds(hms: string): number {
   const [h, m, s] = hms.split(':').map(Number);
   return h! * 3600 + m! * 60 + s!;
 }
+
+describe('<session-player> keyboard', () => {
+  afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  it('skips by the configured step with l / ArrowRight and j, and toggles play with k', async () => {
+    const { sendKeys } = await import('@web/test-runner-commands');
+    const at = T0 + 5 * MIN;
+    const { player, video } = await mount(at);
+    player.skipSeconds = 30;
+    await player.updateComplete;
+    const play = player.shadowRoot!.querySelector('session-transport-bar')!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="play"]')!;
+    play.focus();
+    await sendKeys({ press: 'l' });
+    await until(() => player.currentInstant === at + 30_000, 'skip forward');
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => player.currentInstant === at + 60_000, 'skip forward with the arrow');
+    await sendKeys({ press: 'j' });
+    await until(() => player.currentInstant === at + 30_000, 'skip back');
+    const shown = instantOfFrame(await settledFrame(video), at + 30_000);
+    expect(Math.abs(shown - (at + 30_000))).to.be.at.most(200);
+    await sendKeys({ press: 'k' });
+    await until(() => !video.paused, 'play');
+    await sendKeys({ press: 'k' });
+    await until(() => video.paused, 'pause');
+  });
+});

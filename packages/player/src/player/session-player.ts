@@ -26,6 +26,8 @@ const requestMap: { [K in keyof PlayerRequests]: RequestHandler<K> } = {
   'volume-request': (c, d) => c.setVolume(d.volume),
   'zone-request': (c, d) => c.setZoneMode(d.mode),
   'retry-request': (c) => c.retry(),
+  'fullscreen-request': (c) => c.toggleFullscreen(),
+  'pip-request': (c) => c.togglePictureInPicture(),
 };
 
 /**
@@ -206,15 +208,27 @@ export class SessionPlayer extends LitElement {
     return nothing;
   }
 
+  /** Player-wide shortcuts; controls with keys of their own (inputs, the timeline slider) keep them. */
   #onKey(e: KeyboardEvent): void {
     const target = e.composedPath()[0] as HTMLElement | undefined;
-    if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
-    if (e.key === ' ' || e.key === 'k') {
-      if (target?.tagName === 'BUTTON' && e.key === ' ') return;
-      e.preventDefault();
-      if (this.playback.state.paused) this.playback.play();
-      else this.playback.pause();
-    }
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (target && (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.getAttribute('role') === 'slider')) return;
+    const c = this.playback;
+    const step = c.state.skipStep;
+    const actions: Record<string, () => void> = {
+      k: () => (c.state.paused ? c.play() : c.pause()),
+      ' ': () => (c.state.paused ? c.play() : c.pause()),
+      j: () => c.skip(-step),
+      l: () => c.skip(step),
+      ArrowLeft: () => c.skip(-step),
+      ArrowRight: () => c.skip(step),
+      m: () => c.setMuted(!c.state.muted),
+      f: () => c.toggleFullscreen(),
+    };
+    const action = actions[e.key];
+    if (!action || (e.key === ' ' && target?.tagName === 'BUTTON')) return;
+    e.preventDefault();
+    action();
   }
 }
 

@@ -86,6 +86,30 @@ export class SessionTransportBar extends LitElement {
       </button>
       <input type="range" min="0" max="1" step="0.05" aria-label=${t('volume')} .value=${String(s.muted ? 0 : s.volume)}
         @input=${(e: Event) => request(this, 'volume-request', { volume: Number((e.target as HTMLInputElement).value) })} />
+      ${document.pictureInPictureEnabled
+        ? html`<button aria-label=${t('pictureInPicture')} title=${t('pictureInPicture')} ?disabled=${disabled}
+            @click=${() => request(this, 'pip-request', undefined)}>${icons.pip}</button>`
+        : nothing}
+      ${document.fullscreenEnabled
+        ? html`<button aria-label=${this.#fullscreen() ? t('exitFullscreen') : t('fullscreen')} title=${this.#fullscreen() ? t('exitFullscreen') : t('fullscreen')}
+            @click=${() => request(this, 'fullscreen-request', undefined)}>${this.#fullscreen() ? icons.exitFullscreen : icons.fullscreen}</button>`
+        : nothing}
     </div>`;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('fullscreenchange', this.#onFullscreenChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('fullscreenchange', this.#onFullscreenChange);
+  }
+
+  readonly #onFullscreenChange = () => this.requestUpdate();
+
+  #fullscreen(): boolean {
+    return document.fullscreenElement !== null;
   }
 }
