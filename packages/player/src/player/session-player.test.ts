@@ -9,10 +9,11 @@ import type { SessionPlayer } from './session-player.js';
 const POOL_URL = '/demo/fixtures/pool/';
 const T0 = Date.parse('2026-03-17T08:00:00.000Z');
 const MIN = 60_000;
-// Two recordings with a 17-minute gap between them.
+// Two recordings with a 17-minute gap between them, and one the next day.
 const SPANS = [
   { start: T0, end: T0 + 30 * MIN },
   { start: T0 + 47 * MIN, end: T0 + 70 * MIN },
+  { start: T0 + 24 * 60 * MIN, end: T0 + 24 * 60 * MIN + 20 * MIN },
 ];
 
 const info: SessionInfo = {
@@ -25,7 +26,7 @@ const info: SessionInfo = {
   encryption: null,
   live: { online: false },
   audioTracks: [],
-  recorded: { start: SPANS[0]!.start, end: SPANS[1]!.end },
+  recorded: { start: SPANS[0]!.start, end: SPANS[2]!.end },
 };
 
 let pool: FixturePool;
@@ -140,5 +141,62 @@ describe('<session-player> keyboard', () => {
     await until(() => !video.paused, 'play');
     await sendKeys({ press: 'k' });
     await until(() => video.paused, 'pause');
+  });
+});
+
+describe('<session-player> transport', () => {
+  afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  const button = (player: SessionPlayer, label: string) =>
+    player.shadowRoot!.querySelector('session-transport-bar')!.shadowRoot!.querySelector<HTMLButtonElement>(`[aria-label="${label}"]`)!;
+
+  it("goes to the beginning and end of the day's recording and to the next and previous day", async () => {
+    const { player, video } = await mount(T0 + 10 * MIN);
+    const segments = retimePool(pool, POOL_URL, SPANS);
+    const lastOfDay = segments.filter((s) => s.start < SPANS[2]!.start).at(-1)!;
+    button(player, "End of the day's recording").click();
+    await until(() => player.currentInstant === lastOfDay.start + lastOfDay.durationMs - 1, 'end of the day');
+    expect(Math.abs(instantOfFrame(await settledFrame(video), player.currentInstant!) - player.currentInstant!)).to.be.at.most(200);
+    button(player, "Beginning of the day's recording").click();
+    await until(() => player.currentInstant === T0, 'beginning of the day');
+    expect(instantOfFrame(await settledFrame(video), T0)).to.equal(T0);
+    button(player, 'Next day').click();
+    await until(() => player.currentInstant === SPANS[2]!.start, 'first recording of the next day');
+    expect(instantOfFrame(await settledFrame(video), SPANS[2]!.start)).to.equal(SPANS[2]!.start);
+    button(player, 'Previous day').click();
+    await until(() => player.currentInstant === T0, 'first recording of the previous day');
+    button(player, 'Previous day').click();
+    await until(() => /No recordings on/.test(player.shadowRoot!.querySelector('.notice')?.textContent ?? ''), 'an empty day says so');
+  });
+
+  it('rewinds and fast-forwards by 10 s, skipping over gaps', async () => {
+    const at = T0 + 10 * MIN;
+    const { player, video } = await mount(at);
+    button(player, 'Forward 10 s').click();
+    await until(() => player.currentInstant === at + 10_000, 'forward 10 s');
+    button(player, 'Back 10 s').click();
+    button(player, 'Back 10 s').click();
+    await until(() => player.currentInstant === at - 10_000, 'back 20 s');
+    expect(Math.abs(instantOfFrame(await settledFrame(video), at - 10_000) - (at - 10_000))).to.be.at.most(200);
+    const segments = retimePool(pool, POOL_URL, SPANS);
+    const lastBeforeGap = segments.filter((s) => s.start < SPANS[1]!.start).at(-1)!;
+    await player.seekToInstant(lastBeforeGap.start + lastBeforeGap.durationMs - 3_000);
+    button(player, 'Forward 10 s').click();
+    await until(() => player.currentInstant === SPANS[1]!.start, 'forward across the gap lands on the next recording');
+  });
+
+  it('changes speed from 0.25x to 16x', async () => {
+    const { player, video } = await mount(T0 + 10 * MIN);
+    const select = player.shadowRoot!.querySelector('session-transport-bar')!.shadowRoot!.querySelector('select')!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['0.25', '0.5', '1', '2', '4', '8', '16']);
+    select.value = '16';
+    select.dispatchEvent(new Event('change'));
+    await until(() => video.playbackRate === 16, 'rate 16');
+    player.play();
+    const from = player.currentInstant!;
+    await new Promise((r) => setTimeout(r, 1_000));
+    player.pause();
+    // 16x for about a second moves the clock by well over 8 s of recording.
+    expect(player.currentInstant! - from).to.be.above(8_000);
   });
 });
