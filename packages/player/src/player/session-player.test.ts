@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { poolStream, retimePool, type FixturePool } from '../../../../demo/fixtures/pool-stream.js';
+import { axeViolations } from '../../../../test/support/axe.js';
 import { settledFrame, until } from '../../../../test/support/frames.js';
 import { MemoryDataSource } from '../data-source/memory-data-source.js';
 import type { SessionInfo } from '../data-source/types.js';
@@ -55,6 +56,12 @@ function instantOfFrame(frame: number, near: number): number {
 
 describe('<session-player> on the fixture pool', () => {
   afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  it('is accessible once a recording is shown', async () => {
+    const { player, video } = await mount(T0 + 5 * MIN);
+    await settledFrame(video);
+    expect(await axeViolations(player)).to.deep.equal([]);
+  });
 
   it('opens at the requested instant and shows that frame', async () => {
     const at = T0 + 5 * MIN + 1_234;
