@@ -2,11 +2,7 @@
 interface AxeResult {
   violations: { id: string; help: string; nodes: { target: unknown[] }[] }[];
 }
-declare global {
-  interface Window {
-    axe?: { run(context: Element, options?: object): Promise<AxeResult> };
-  }
-}
+type Axe = { run(context: Element, options?: object): Promise<AxeResult> };
 
 let loading: Promise<void> | null = null;
 
@@ -19,6 +15,7 @@ export async function axeViolations(element: Element): Promise<string[]> {
     document.head.append(script);
   });
   await loading;
-  const result = await window.axe!.run(element, { resultTypes: ['violations'] });
+  const axe = (window as unknown as { axe: Axe }).axe;
+  const result = await axe.run(element, { resultTypes: ['violations'] });
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }

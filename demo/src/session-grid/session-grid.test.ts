@@ -3,28 +3,7 @@ import type { GridRow } from './grid-row.js';
 import { RowsLoadError, type RowsSource } from './rows-source.js';
 import type { DemoSessionGrid, ViewRecordDetail } from './session-grid.js';
 import './session-grid.define.js';
-
-interface AxeResults {
-  violations: { id: string; nodes: unknown[] }[];
-}
-declare global {
-  interface Window {
-    axe?: { run(context: Element, options?: object): Promise<AxeResults> };
-  }
-}
-
-async function loadAxe(): Promise<NonNullable<Window['axe']>> {
-  if (!window.axe) {
-    await new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = resolve;
-      script.onerror = reject;
-      document.head.append(script);
-    });
-  }
-  return window.axe!;
-}
+import { axeViolations } from '../../../test/support/axe.js';
 
 const rows: GridRow[] = ['Ada Lovelace', 'Alan Turing', '<img src=x onerror=alert(1)>'].map((userName, i) => ({
   userId: `u${i}`,
@@ -75,9 +54,7 @@ describe('<demo-session-grid>', () => {
     await mount((el) => (el.rows = rows));
     expect(grid.dataset['status']).to.equal('ready');
     expect(root().querySelectorAll('tbody [role="row"]')).to.have.length(3);
-    const axe = await loadAxe();
-    const { violations } = await axe.run(grid);
-    expect(violations.map((v) => v.id)).to.deep.equal([]);
+    expect(await axeViolations(grid)).to.deep.equal([]);
   });
 
   it('renders backend text as text', async () => {

@@ -64,6 +64,8 @@ export class PlaybackController implements ReactiveController {
   #engine: HlsEngine | null = null;
   #dataSource: SessionDataSource | null = null;
   #stream: StreamRef | null = null;
+  /** What the host asked to open, for Retry before the session is known. */
+  #ref: SessionRef | null = null;
   #window: LoadedWindow | null = null;
   #coverageRange: TimeRange | null = null;
   #openAbort = new AbortController();
@@ -144,6 +146,7 @@ export class PlaybackController implements ReactiveController {
     this.#openAbort = new AbortController();
     const signal = this.#openAbort.signal;
     this.#dataSource = dataSource;
+    this.#ref = ref;
     this.#window = null;
     this.#coverageRange = null;
     this.#engine?.destroy();
@@ -302,8 +305,7 @@ export class PlaybackController implements ReactiveController {
     const at = this.state.at;
     if (!this.#dataSource) return;
     if (!this.#stream || at === null) {
-      const ref = this.#lastRef();
-      if (ref) void this.open(this.#dataSource, ref);
+      if (this.#ref) void this.open(this.#dataSource, this.#ref);
       return;
     }
     this.#set({ error: null });
@@ -332,11 +334,6 @@ export class PlaybackController implements ReactiveController {
   }
 
   // ---- internals ----
-
-  #lastRef(): SessionRef | null {
-    const s = this.state.session;
-    return s ? { userId: s.stream.userId, computerId: s.stream.computerId, at: this.state.at ?? undefined } : null;
-  }
 
   #goTo(target: Instant, playing: boolean): void {
     const day = this.state.day;

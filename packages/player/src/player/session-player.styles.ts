@@ -134,6 +134,11 @@ export const playerStyles = css`
     text-align: center;
     border: 1px solid var(--sp-danger, #ff6b6b);
   }
+  .error .retry {
+    border: 1px solid var(--sp-border);
+    background: var(--sp-control-bg, #2a2e35);
+    padding: 0 16px;
+  }
   .error strong {
     color: var(--sp-danger, #ff8a8a);
   }

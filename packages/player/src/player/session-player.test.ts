@@ -2,8 +2,9 @@ import { expect } from 'chai';
 import { poolStream, retimePool, type FixturePool } from '../../../../demo/fixtures/pool-stream.js';
 import { axeViolations } from '../../../../test/support/axe.js';
 import { settledFrame, until } from '../../../../test/support/frames.js';
+import { PlayerError } from '../data-source/errors.js';
 import { MemoryDataSource } from '../data-source/memory-data-source.js';
-import type { SessionInfo } from '../data-source/types.js';
+import type { SessionDataSource, SessionInfo } from '../data-source/types.js';
 import '../player/session-player.define.js';
 import type { SessionPlayer } from './session-player.js';
 
@@ -205,5 +206,40 @@ describe('<session-player> transport', () => {
     player.pause();
     // 16x for about a second moves the clock by well over 8 s of recording.
     expect(player.currentInstant! - from).to.be.above(8_000);
+  });
+});
+
+describe('<session-player> errors', () => {
+  afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  it('shows a failed session load with Retry, fires player-error, and Retry opens the session', async () => {
+    pool ??= await (await fetch(`${POOL_URL}pool.json`)).json();
+    const real = new MemoryDataSource([poolStream(pool, POOL_URL, info, SPANS)]);
+    let failures = 1;
+    const flaky: SessionDataSource = Object.assign(Object.create(null) as object, {
+      getSession: (...args: Parameters<SessionDataSource['getSession']>) =>
+        failures-- > 0 ? Promise.reject(new PlayerError('network', 'The server did not answer.')) : real.getSession(...args),
+      getCoverage: real.getCoverage.bind(real),
+      getMedia: real.getMedia.bind(real),
+      getEvents: real.getEvents.bind(real),
+      listTags: real.listTags.bind(real),
+      createTag: real.createTag.bind(real),
+      updateTag: real.updateTag.bind(real),
+      deleteTag: real.deleteTag.bind(real),
+    });
+    const player = document.createElement('session-player');
+    const errors: { code: string; message: string }[] = [];
+    player.addEventListener('player-error', (e) => errors.push((e as CustomEvent).detail));
+    player.dataSource = flaky;
+    player.ref = { userId: 'u1', computerId: 'c1', at: T0 + 2 * MIN };
+    document.body.append(player);
+    await until(() => player.dataset.phase === 'error', 'the error state');
+    expect(errors).to.deep.equal([{ code: 'network', message: 'The server did not answer.' }]);
+    const alert = player.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('The server did not answer.');
+    alert.querySelector<HTMLButtonElement>('.retry')!.click();
+    await until(() => player.dataset.phase === 'ready', 'ready after Retry');
+    const video = player.shadowRoot!.querySelector('video')!;
+    expect(Math.abs(instantOfFrame(await settledFrame(video), T0 + 2 * MIN) - (T0 + 2 * MIN))).to.be.at.most(200);
   });
 });
