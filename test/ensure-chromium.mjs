@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 
-/** Flags every Chromium we launch gets (keep in sync with test/e2e/harness.ts). */
+/** Flags every Chromium we launch gets (the wtr config and test/e2e/harness.ts import these). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -16,22 +16,9 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from 'p
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Flags every Chromium we launch gets (keep in sync with test/ensure-chromium.mjs). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
-
-export function chromiumPath(): string {
-  const env = process.env['CHROME_PATH'];
-  return env && existsSync(env) ? env : '/usr/bin/chromium';
-}
+// One list of Chromium flags and one way to find the binary, shared with the pretest check.
+export { CHROMIUM_ARGS, chromiumPath } from '../ensure-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from '../ensure-chromium.mjs';
 
 // ---------------------------------------------------------------------------------------
 // Backend stack

@@ -1,3 +1,4 @@
+import type { SessionDetails } from '@session-player/player';
 import type { Db } from '../db/db.js';
 import type { RecordingMedia } from '../media/media-timeline.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -9,18 +10,8 @@ export interface Recording extends RecordingMedia {
   end: number;
 }
 
-/** One login session, as the session-details header shows it. */
-export interface SessionRecord {
-  id: string;
-  start: number;
-  end: number | null;
-  protocol: string;
-  clientIp: string;
-  credential: string;
-  errorMessage: string | null;
-  sizeBytes: number;
-  durationMs: number;
-}
+/** One login session, as the session-details header shows it (the contract's `SessionDetails`). */
+export type SessionRecord = SessionDetails;
 
 /** One row of the demo's BI grid: a session with who, where and how much was flagged. */
 export interface GridRow {
