@@ -8,7 +8,7 @@ import { referenceBackend } from './demo/server/vite-plugin.js';
  */
 export default defineConfig({
   root: 'demo',
-  publicDir: false,
+  publicDir: 'public',
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
   plugins: [referenceBackend()],
   server: { port: 5173, host: '127.0.0.1' },
