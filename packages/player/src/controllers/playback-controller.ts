@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { PlayerError, isAbort } from '../data-source/errors.js';
 import type {
+  AudioTrackInfo,
   AuditEvent,
   CoverageSpan,
   Instant,
@@ -12,6 +13,7 @@ import type {
   TimeRange,
 } from '../data-source/types.js';
 import { formatDuration, translator } from '../i18n/messages.js';
+import { AudioSourceMixer } from '../media/audio-sources.js';
 import { HlsEngine } from '../media/hls-engine.js';
 import type { PlaybackState, PlayerNotice } from '../state/playback-state.js';
 import { nearestRecorded, normaliseSpans, spanBefore } from '../time/coverage.js';
@@ -62,6 +64,7 @@ export class PlaybackController implements ReactiveController {
   readonly #emit: Emit;
   #video: HTMLVideoElement | null = null;
   #engine: HlsEngine | null = null;
+  #mixer: AudioSourceMixer | null = null;
   #dataSource: SessionDataSource | null = null;
   #stream: StreamRef | null = null;
   /** What the host asked to open, for Retry before the session is known. */
@@ -100,6 +103,7 @@ export class PlaybackController implements ReactiveController {
       rate: 1,
       muted: false,
       volume: 1,
+      mutedSources: [],
       skipStep: 10_000,
       error: null,
       notice: null,
@@ -117,6 +121,7 @@ export class PlaybackController implements ReactiveController {
     this.#detachVideo?.();
     this.#video = video;
     this.#engine = new HlsEngine(video, (error) => this.#fail(error));
+    this.#mixer = new AudioSourceMixer(video);
     const on = (type: string, listener: () => void) => {
       video.addEventListener(type, listener);
       return () => video.removeEventListener(type, listener);
@@ -192,6 +197,7 @@ export class PlaybackController implements ReactiveController {
       return;
     }
     this.#pendingPlay = true;
+    this.#mixer?.resume();
     video.play().catch(() => undefined);
   }
 
@@ -271,6 +277,20 @@ export class PlaybackController implements ReactiveController {
     if (!this.#video) return;
     this.#video.volume = Math.min(1, Math.max(0, volume));
     if (volume > 0) this.#video.muted = false;
+  }
+
+  /** Mutes or unmutes one audio source (speakers or microphone) of the recording. */
+  setSourceMuted(source: AudioTrackInfo['id'], muted: boolean): void {
+    const track = this.state.session?.audioTracks.find((t) => t.id === source);
+    if (!track || !this.#mixer) return;
+    this.#mixer.setChannelMuted(track.channel, muted);
+    const others = this.state.mutedSources.filter((s) => s !== source);
+    this.#set({ mutedSources: muted ? [...others, source] : others });
+  }
+
+  /** RMS level per recorded channel after per-source muting, or null while no source was muted. */
+  audioLevels(): number[] | null {
+    return this.#mixer?.levels() ?? null;
   }
 
   setZoneMode(mode: 'user' | 'viewer'): void {

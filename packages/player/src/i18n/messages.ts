@@ -45,6 +45,8 @@ const en = {
   fullscreen: 'Full screen',
   exitFullscreen: 'Exit full screen',
   pictureInPicture: 'Picture in picture',
+  muteSource: 'Mute {source}',
+  unmuteSource: 'Unmute {source}',
 };
 
 export type MessageKey = keyof typeof en;
@@ -98,6 +100,8 @@ const catalogs: Record<string, { messages: Catalog; dateLocale: Locale }> = {
       fullscreen: 'Vollbild',
       exitFullscreen: 'Vollbild beenden',
       pictureInPicture: 'Bild im Bild',
+      muteSource: '{source} stumm schalten',
+      unmuteSource: '{source} einschalten',
     },
   },
 };

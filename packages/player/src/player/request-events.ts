@@ -15,6 +15,7 @@ export interface PlayerRequests {
   'rate-request': { rate: number };
   'mute-request': { muted: boolean };
   'volume-request': { volume: number };
+  'source-mute-request': { source: 'speakers' | 'microphone'; muted: boolean };
   'zone-request': { mode: 'user' | 'viewer' };
   'retry-request': undefined;
   'fullscreen-request': undefined;

@@ -27,7 +27,10 @@ const info: SessionInfo = {
   capabilities: ['view'],
   encryption: null,
   live: { online: false },
-  audioTracks: [],
+  audioTracks: [
+    { id: 'speakers', label: 'Speakers', channel: 0 },
+    { id: 'microphone', label: 'Microphone', channel: 1 },
+  ],
   recorded: { start: SPANS[0]!.start, end: SPANS[2]!.end },
 };
 
@@ -241,5 +244,43 @@ describe('<session-player> errors', () => {
     await until(() => player.dataset.phase === 'ready', 'ready after Retry');
     const video = player.shadowRoot!.querySelector('video')!;
     expect(Math.abs(instantOfFrame(await settledFrame(video), T0 + 2 * MIN) - (T0 + 2 * MIN))).to.be.at.most(200);
+  });
+});
+
+describe('<session-player> audio sources', () => {
+  afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  /** Loudest RMS level per channel seen over `ms` of playback. */
+  async function loudest(player: SessionPlayer, ms: number): Promise<number[]> {
+    const max = [0, 0];
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      (player.playback.audioLevels() ?? [0, 0]).forEach((level, i) => (max[i] = Math.max(max[i]!, level)));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return max;
+  }
+
+  it('mutes the speakers and the microphone separately', async () => {
+    const { player, video } = await mount(T0 + 3 * MIN);
+    video.muted = false;
+    const bar = player.shadowRoot!.querySelector('session-transport-bar')!.shadowRoot!;
+    const speakers = () => bar.querySelector<HTMLButtonElement>('[data-source="speakers"]')!;
+    const microphone = () => bar.querySelector<HTMLButtonElement>('[data-source="microphone"]')!;
+    speakers().click();
+    await player.updateComplete;
+    expect(speakers().getAttribute('aria-pressed')).to.equal('true');
+    expect(speakers().getAttribute('aria-label')).to.equal('Unmute Speakers');
+    player.play();
+    await until(() => !video.paused && video.currentTime > 0, 'playback');
+    const [speakersMuted, microphoneOn] = await loudest(player, 2_500);
+    expect(speakersMuted).to.be.below(1e-4);
+    expect(microphoneOn).to.be.above(0.001);
+    speakers().click();
+    microphone().click();
+    const [speakersOn, microphoneMuted] = await loudest(player, 2_500);
+    expect(speakersOn).to.be.above(0.001);
+    expect(microphoneMuted).to.be.below(1e-4);
+    player.pause();
   });
 });

@@ -24,6 +24,7 @@ const requestMap: { [K in keyof PlayerRequests]: RequestHandler<K> } = {
   'rate-request': (c, d) => c.setRate(d.rate),
   'mute-request': (c, d) => c.setMuted(d.muted),
   'volume-request': (c, d) => c.setVolume(d.volume),
+  'source-mute-request': (c, d) => c.setSourceMuted(d.source, d.muted),
   'zone-request': (c, d) => c.setZoneMode(d.mode),
   'retry-request': (c) => c.retry(),
   'fullscreen-request': (c) => c.toggleFullscreen(),

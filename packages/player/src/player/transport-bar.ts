@@ -36,6 +36,13 @@ export class SessionTransportBar extends LitElement {
         border-radius: 6px;
         padding: 4px 6px;
       }
+      .source {
+        font-size: 0.85em;
+      }
+      .source[aria-pressed='true'] {
+        color: var(--sp-muted-fg, #a9afb8);
+        text-decoration: line-through;
+      }
       input[type='range'] {
         width: 90px;
         accent-color: var(--sp-accent, #4ea1ff);
@@ -84,6 +91,12 @@ export class SessionTransportBar extends LitElement {
         @click=${() => request(this, 'mute-request', { muted: !s.muted })}>
         ${s.muted ? icons.muted : icons.volume}
       </button>
+      ${(s.session?.audioTracks ?? []).map((track) => {
+        const muted = s.mutedSources.includes(track.id);
+        const label = t(muted ? 'unmuteSource' : 'muteSource', { source: track.label });
+        return html`<button class="source" data-source=${track.id} aria-label=${label} title=${label} aria-pressed=${String(muted)}
+          @click=${() => request(this, 'source-mute-request', { source: track.id, muted: !muted })}>${muted ? icons.muted : icons.volume}<span class="source-label">${track.label}</span></button>`;
+      })}
       <input type="range" min="0" max="1" step="0.05" aria-label=${t('volume')} .value=${String(s.muted ? 0 : s.volume)}
         @input=${(e: Event) => request(this, 'volume-request', { volume: Number((e.target as HTMLInputElement).value) })} />
       ${document.pictureInPictureEnabled

@@ -1,6 +1,6 @@
 import { createContext } from '@lit/context';
 import type { PlayerError } from '../data-source/errors.js';
-import type { CoverageSpan, Instant, SessionInfo, TimeRange } from '../data-source/types.js';
+import type { AudioTrackInfo, CoverageSpan, Instant, SessionInfo, TimeRange } from '../data-source/types.js';
 
 export type PlaybackPhase = 'idle' | 'opening' | 'loading' | 'ready' | 'error';
 
@@ -33,6 +33,8 @@ export interface PlaybackState {
   rate: number;
   muted: boolean;
   volume: number;
+  /** Audio sources (speakers, microphone) muted on their own. */
+  mutedSources: AudioTrackInfo['id'][];
   /** Rewind / fast-forward step in ms. */
   skipStep: number;
   error: PlayerError | null;
