@@ -284,3 +284,36 @@ describe('<session-player> audio sources', () => {
     player.pause();
   });
 });
+
+describe('<session-player> attributes and time zones', () => {
+  afterEach(() => document.querySelectorAll('session-player').forEach((p) => p.remove()));
+
+  it('opens at the instant of its `at` attribute (deep link) and shows times in the user’s or the viewer’s zone', async () => {
+    pool ??= await (await fetch(`${POOL_URL}pool.json`)).json();
+    const at = T0 + 12 * MIN + 345;
+    const player = document.createElement('session-player');
+    player.setAttribute('user-id', 'u1');
+    player.setAttribute('computer-id', 'c1');
+    player.setAttribute('at', new Date(at).toISOString());
+    player.dataSource = new MemoryDataSource([poolStream(pool, POOL_URL, info, SPANS)]);
+    document.body.append(player);
+    await until(() => player.dataset.phase === 'ready', 'ready');
+    expect(player.currentInstant).to.equal(at);
+    const video = player.shadowRoot!.querySelector('video')!;
+    expect(Math.abs(instantOfFrame(await settledFrame(video), at) - at)).to.be.at.most(200);
+    const time = () => player.shadowRoot!.querySelector('session-clock')!.shadowRoot!.querySelector('[part="time"]')!.textContent!.trim();
+    const local = (zone: string) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(at);
+    expect(time()).to.equal(local('Europe/Berlin'));
+    const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const select = player.shadowRoot!.querySelector<HTMLSelectElement>('.zone select');
+    if (viewerZone === 'Europe/Berlin') {
+      expect(select).to.equal(null); // nothing to toggle when both zones agree
+      return;
+    }
+    select!.value = 'viewer';
+    select!.dispatchEvent(new Event('change'));
+    await player.updateComplete;
+    await until(() => time() === local(viewerZone), `the clock in ${viewerZone}`);
+  });
+});
