@@ -332,10 +332,6 @@ export class PlaybackController implements ReactiveController {
     this.#loadWindowAt(at, this.#pendingPlay);
   }
 
-  showNotice(kind: PlayerNotice['kind'], message: string): void {
-    this.#notify(kind, message);
-  }
-
   close(): void {
     if (this.#auditTimer !== undefined && this.#dataSource) {
       clearTimeout(this.#auditTimer);

@@ -8,7 +8,7 @@ import { playbackContext } from '../state/playback-state.js';
 import { clipSpans } from '../time/coverage.js';
 import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
 import { controlStyles } from './control.styles.js';
-import type { PlayerRequests } from './request-events.js';
+import { request, type PlayerRequests } from './request-events.js';
 import { playerStyles } from './session-player.styles.js';
 
 type RequestHandler<K extends keyof PlayerRequests> = (c: PlaybackController, detail: PlayerRequests[K]) => void;
@@ -186,7 +186,7 @@ export class SessionPlayer extends LitElement {
     const viewer = viewerTimeZone();
     if (viewer === userZone) return nothing;
     return html`<label class="zone">${t('zoneToggle')}
-      <select @change=${(e: Event) => this.playback.setZoneMode((e.target as HTMLSelectElement).value as 'user' | 'viewer')}>
+      <select @change=${(e: Event) => request(this, 'zone-request', { mode: (e.target as HTMLSelectElement).value as 'user' | 'viewer' })}>
         <option value="user" ?selected=${this.playback.state.zoneMode === 'user'}>${t('timeZoneUser', { zone: formatZoneName(at, userZone) })}</option>
         <option value="viewer" ?selected=${this.playback.state.zoneMode === 'viewer'}>${t('timeZoneViewer', { zone: formatZoneName(at, viewer) })}</option>
       </select></label>`;
@@ -199,7 +199,7 @@ export class SessionPlayer extends LitElement {
       return html`<div class="status error" role="alert">
         <strong>${t('playerError')}</strong>
         <span class="message">${s.error.message}</span>
-        ${s.error.retryable ? html`<button class="retry" @click=${() => this.playback.retry()}>${t('retry')}</button>` : nothing}
+        ${s.error.retryable ? html`<button class="retry" @click=${() => request(this, 'retry-request', undefined)}>${t('retry')}</button>` : nothing}
       </div>`;
     }
     if (s.phase === 'opening' || s.phase === 'loading') {
