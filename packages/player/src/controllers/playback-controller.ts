@@ -149,6 +149,7 @@ export class PlaybackController implements ReactiveController {
     this.#openAbort.abort();
     this.#windowAbort.abort();
     this.#openAbort = new AbortController();
+    this.#windowAbort = new AbortController();
     const signal = this.#openAbort.signal;
     this.#dataSource = dataSource;
     this.#ref = ref;

@@ -88,6 +88,12 @@ describe('<session-player> on the fixture pool', () => {
     }
   });
 
+  it('opened at an instant hours away from any recording, shows the nearest one', async () => {
+    const { player, video } = await mount(T0 - 3 * 60 * MIN);
+    expect(player.currentInstant).to.equal(T0);
+    expect(instantOfFrame(await settledFrame(video), T0)).to.equal(T0);
+  });
+
   it('moves an instant in a gap to the nearest recording and says so', async () => {
     const { player, video } = await mount(T0 + MIN);
     await player.seekToInstant(T0 + 44 * MIN);
@@ -278,6 +284,8 @@ describe('<session-player> audio sources', () => {
     expect(microphoneOn).to.be.above(0.001);
     speakers().click();
     microphone().click();
+    // The analysers still hold the last ~43 ms from before the change.
+    await new Promise((r) => setTimeout(r, 200));
     const [speakersOn, microphoneMuted] = await loudest(player, 2_500);
     expect(speakersOn).to.be.above(0.001);
     expect(microphoneMuted).to.be.below(1e-4);
