@@ -283,8 +283,7 @@ export class PlaybackController implements ReactiveController {
   /** Mutes or unmutes one audio source (speakers or microphone) of the recording. */
   setSourceMuted(source: AudioTrackInfo['id'], muted: boolean): void {
     const track = this.state.session?.audioTracks.find((t) => t.id === source);
-    if (!track || !this.#mixer) return;
-    this.#mixer.setChannelMuted(track.channel, muted);
+    if (!track || !this.#mixer?.setChannelMuted(track.channel, muted)) return;
     const others = this.state.mutedSources.filter((s) => s !== source);
     this.#set({ mutedSources: muted ? [...others, source] : others });
   }
@@ -341,6 +340,7 @@ export class PlaybackController implements ReactiveController {
     this.#openAbort.abort();
     this.#windowAbort.abort();
     this.#engine?.destroy();
+    this.#mixer?.suspend();
     this.#video?.removeAttribute('src');
     if (this.#video && this.#frameCallback) this.#video.cancelVideoFrameCallback(this.#frameCallback);
     this.#frameCallback = 0;

@@ -20,10 +20,26 @@ export class AudioSourceMixer {
     this.#media = media;
   }
 
-  setChannelMuted(channel: 0 | 1, muted: boolean): void {
-    const graph = this.#graph();
+  /** Returns false when this browser or element cannot route audio through Web Audio. */
+  setChannelMuted(channel: 0 | 1, muted: boolean): boolean {
+    let graph: Graph;
+    try {
+      graph = this.#graph();
+    } catch {
+      return false; // no Web Audio here: the recording keeps its plain stereo output
+    }
     graph.gains[channel]!.gain.value = muted ? 0 : 1;
     void graph.context.resume().catch(() => undefined);
+    return true;
+  }
+
+  /**
+   * Releases the audio device when the player closes. Suspended, not closed:
+   * the element stays bound to this context, and a player re-attached to the
+   * same element resumes it on play.
+   */
+  suspend(): void {
+    void graphs.get(this.#media)?.context.suspend().catch(() => undefined);
   }
 
   /** Keeps the graph running after a pause (browsers suspend idle contexts). */
