@@ -22,11 +22,14 @@ export interface GridRow {
   computerName: string;
   sessionId: string;
   start: number;
+  /** `null` while the session is still open. */
   end: number | null;
   durationMs: number;
   protocol: string;
   clientIp: string;
+  /** IANA zone of the recorded user; session times are shown in it. */
   timezone: string;
+  /** Number of behaviour alerts raised during the session. */
   notifications: number;
 }
 

@@ -1,25 +1,10 @@
 /**
  * One row of the "Recorded sessions" grid, as the reference backend's
- * `GET /api/rows` returns it. Instants are epoch milliseconds (UTC).
+ * `GET /api/rows` returns it (one type for both sides; instants are epoch ms).
  */
-export interface GridRow {
-  userId: string;
-  userName: string;
-  login: string;
-  computerId: string;
-  computerName: string;
-  sessionId: string;
-  start: number;
-  /** `null` while the session is still open. */
-  end: number | null;
-  durationMs: number;
-  protocol: string;
-  clientIp: string;
-  /** IANA zone of the recorded user; session times are shown in it. */
-  timezone: string;
-  /** Number of behaviour alerts raised during the session. */
-  notifications: number;
-}
+import type { GridRow } from '../../server/store/recording-store.js';
+
+export type { GridRow };
 
 /** One page of rows; `nextCursor` is `null` on the last page. */
 export interface RowsPage {
