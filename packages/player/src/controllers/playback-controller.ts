@@ -17,7 +17,7 @@ import { AudioSourceMixer } from '../media/audio-sources.js';
 import { HlsEngine } from '../media/hls-engine.js';
 import type { PlaybackState, PlayerNotice } from '../state/playback-state.js';
 import { nearestRecorded, normaliseSpans, spanBefore } from '../time/coverage.js';
-import { MediaTimeline, parseMediaPlaylist } from '../time/media-timeline.js';
+import { parseMediaPlaylist, type MediaTimeline } from '../time/media-timeline.js';
 import { dayRange, formatDate, formatTime, shiftDay, viewerTimeZone } from '../time/wall-clock.js';
 
 const HOUR = 3_600_000;
@@ -50,6 +50,12 @@ type Emit = <K extends keyof PlaybackEvents>(type: K, detail: PlaybackEvents[K])
 interface LoadedWindow {
   range: TimeRange;
   timeline: MediaTimeline;
+}
+
+/** A playlist window as fetched: hls.js gets the text, the player the timeline. */
+interface FetchedWindow extends LoadedWindow {
+  text: string;
+  url: string;
 }
 
 /**
@@ -352,9 +358,14 @@ export class PlaybackController implements ReactiveController {
 
   // ---- internals ----
 
-  #goTo(target: Instant, playing: boolean): void {
+  /** The day being viewed if it holds `at`, else the local day that does. */
+  #dayHolding(at: Instant): TimeRange {
     const day = this.state.day;
-    if (!day || target < day.start || target >= day.end) this.#set({ day: dayRange(target, this.state.zone) });
+    return day && at >= day.start && at < day.end ? day : dayRange(at, this.state.zone);
+  }
+
+  #goTo(target: Instant, playing: boolean): void {
+    this.#set({ day: this.#dayHolding(target) });
     const media = this.#window?.timeline.wallToMedia(target);
     if (media === null || media === undefined || !this.#video || this.state.phase === 'error') {
       this.#loadWindowAt(target, playing);
@@ -379,7 +390,7 @@ export class PlaybackController implements ReactiveController {
     });
   }
 
-  async #fetchWindow(stream: StreamRef, at: Instant, signal: AbortSignal, size = WINDOW) {
+  async #fetchWindow(stream: StreamRef, at: Instant, signal: AbortSignal, size = WINDOW): Promise<FetchedWindow> {
     const range = { start: at - size.before, end: at + size.after };
     const media = await this.#dataSource!.getMedia(stream, range, { signal });
     const { text, url } = await playlistOf(media, signal);
@@ -387,7 +398,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   async #showWindow(
-    pending: Promise<{ range: TimeRange; text: string; url: string; timeline: MediaTimeline }>,
+    pending: Promise<FetchedWindow>,
     at: Instant,
     playing: boolean,
     coverage?: Promise<void>,
@@ -414,7 +425,7 @@ export class PlaybackController implements ReactiveController {
     this.#lastSegment = -1;
     this.#seekTarget = target;
     this.#frameChecks = 2;
-    this.#set({ at: target, day: dayRange(target, this.state.zone) });
+    this.#set({ at: target, day: this.#dayHolding(target) });
     await this.#engine!.load(loaded.text, loaded.url, loaded.timeline.wallToMedia(target)!);
     if (playing) this.play();
     await coverage;
@@ -453,15 +464,14 @@ export class PlaybackController implements ReactiveController {
     if (!video || !timeline || this.#seekTarget !== null || video.seeking || video.paused) return;
     const at = timeline.mediaToWall(t);
     if (at === null) return;
-    const index = segmentIndexAt(timeline, t);
+    const index = timeline.indexAtMedia(t);
     const previous = timeline.segments[this.#lastSegment];
     const current = timeline.segments[index];
     if (previous && current && index === this.#lastSegment + 1 && current.wallStart - previous.wallEnd >= 1000) {
       this.#reportGap(previous.wallEnd, current.wallStart);
     }
     this.#lastSegment = index;
-    const day = this.state.day;
-    this.#set({ at, ...(day && (at < day.start || at >= day.end) ? { day: dayRange(at, this.state.zone) } : {}) });
+    this.#set({ at, day: this.#dayHolding(at) });
   }
 
   #onSeeked(): void {
@@ -505,9 +515,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   #atWindowEnd(): boolean {
-    const video = this.#video;
-    const timeline = this.#window?.timeline;
-    return !!video && !!timeline && video.ended;
+    return this.#window !== null && this.#video?.ended === true;
   }
 
   /** Playback ran off the end of the window: continue with the next recording. */
@@ -583,18 +591,6 @@ export class PlaybackController implements ReactiveController {
     this.state = { ...this.state, ...patch };
     this.#host.requestUpdate();
   }
-}
-
-function segmentIndexAt(timeline: MediaTimeline, t: number): number {
-  const segments = timeline.segments;
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (segments[mid]!.mediaStart <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 async function playlistOf(media: MediaDescriptor, signal: AbortSignal): Promise<{ text: string; url: string }> {

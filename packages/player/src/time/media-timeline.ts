@@ -56,11 +56,15 @@ export class MediaTimeline {
     return s ? s.mediaStart + (at - s.wallStart) / 1000 : null;
   }
 
+  /** Index of the segment playing at media time `t` (clamped into the window). */
+  indexAtMedia(t: number): number {
+    return Math.max(0, upperBound(this.segments, t, (s) => s.mediaStart) - 1);
+  }
+
   /** Wall-clock instant shown at media time `t` (clamped into the window). */
   mediaToWall(t: number): Instant | null {
     if (this.segments.length === 0) return null;
-    const i = Math.max(0, upperBound(this.segments, t, (s) => s.mediaStart) - 1);
-    const s = this.segments[i]!;
+    const s = this.segments[this.indexAtMedia(t)]!;
     const offset = Math.min(Math.max(t - s.mediaStart, 0), s.mediaEnd - s.mediaStart);
     return s.wallStart + offset * 1000;
   }
