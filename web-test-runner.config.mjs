@@ -52,6 +52,41 @@ function jsonCountsReporter() {
   };
 }
 
+/**
+ * `executeServerCommand('set-device-scale-factor', { scale, width, height })`: real
+ * devicePixelRatio emulation through the page's DevTools session, so canvas tests can
+ * check crispness at DPR 2 without faking `window.devicePixelRatio`.
+ */
+function deviceScaleFactorPlugin() {
+  return {
+    name: 'device-scale-factor',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'set-device-scale-factor') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.setViewport({ width: payload?.width ?? 800, height: payload?.height ?? 600, deviceScaleFactor: payload?.scale ?? 1 });
+      return true;
+    },
+  };
+}
+
+/**
+ * mediabunny's ESM build imports `node:fs/promises` from a file its package.json
+ * marks as browser-excluded; bundlers honour that, the test runner's resolver does
+ * not. Serve every `node:` import as an empty module, as a bundler would.
+ */
+const NODE_BUILTIN_STUB = '/__node-builtin-stub__.js';
+function nodeBuiltinStubPlugin() {
+  return {
+    name: 'node-builtin-stub',
+    resolveImport({ source }) {
+      if (source.startsWith('node:')) return NODE_BUILTIN_STUB;
+    },
+    serve(context) {
+      if (context.path === NODE_BUILTIN_STUB) return { body: 'export {};', type: 'js' };
+    },
+  };
+}
+
 const watch = process.argv.includes('--watch');
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -67,8 +102,10 @@ export default {
   ],
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
   plugins: [
+    nodeBuiltinStubPlugin(),
     // Type-only TS transpile; tsconfig.base.json carries useDefineForClassFields:false (Lit reactive props).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: join(root, 'tsconfig.base.json') }),
+    deviceScaleFactorPlugin(),
   ],
   browsers: [
     chromeLauncher({
