@@ -32,6 +32,7 @@ const FIRST_WINDOW = { before: 15 * 60_000, after: 45 * 60_000 };
 const WINDOW = { before: HOUR, after: 3 * HOUR };
 /** Coverage is fetched in blocks this size (the API caps a range at 8 days). */
 const COVERAGE_HALF_BLOCK = 3 * DAY;
+const COVERAGE_CHUNK = 7 * DAY;
 /** Jumps longer than this are reported to the audit log. */
 const AUDITED_SEEK = 60_000;
 const NOTICE_MS = 6_000;
@@ -435,14 +436,34 @@ export class PlaybackController implements ReactiveController {
   async #ensureCoverage(at: Instant, signal: AbortSignal): Promise<void> {
     const known = this.#coverageRange;
     if (known && at >= known.start + DAY && at < known.end - DAY) return;
-    if (!this.#stream || !this.#dataSource) return;
-    const range = { start: at - COVERAGE_HALF_BLOCK, end: at + COVERAGE_HALF_BLOCK };
-    const spans = await this.#dataSource.getCoverage(this.#stream, range, { signal });
-    const merged: CoverageSpan[] = [...this.state.coverage, ...spans];
-    this.#coverageRange = known
-      ? { start: Math.min(known.start, range.start), end: Math.max(known.end, range.end) }
+    await this.loadCoverage({ start: at - COVERAGE_HALF_BLOCK, end: at + COVERAGE_HALF_BLOCK }, signal);
+  }
+
+  /**
+   * Makes sure coverage over `range` is known (the timeline asks when it is
+   * zoomed or panned). Fetches only what is not known yet, keeping the known
+   * range contiguous, in requests the API accepts.
+   */
+  async loadCoverage(range: TimeRange, signal: AbortSignal = this.#openAbort.signal): Promise<void> {
+    const stream = this.#stream;
+    const source = this.#dataSource;
+    if (!stream || !source) return;
+    const known = this.#coverageRange;
+    const missing = known
+      ? [
+          { start: range.start, end: known.start },
+          { start: known.end, end: range.end },
+        ].filter((p) => p.end > p.start)
+      : [range];
+    if (missing.length === 0) return;
+    const chunks = missing.flatMap((p) => splitRange(p, COVERAGE_CHUNK));
+    const spans = (await Promise.all(chunks.map((c) => source.getCoverage(stream, c, { signal })))).flat();
+    if (signal.aborted || stream !== this.#stream) return;
+    const now = this.#coverageRange;
+    this.#coverageRange = now
+      ? { start: Math.min(now.start, range.start), end: Math.max(now.end, range.end) }
       : range;
-    this.#set({ coverage: normaliseSpans(merged) });
+    this.#set({ coverage: normaliseSpans([...this.state.coverage, ...spans]) });
   }
 
   #watchFrames(): void {
@@ -605,3 +626,9 @@ async function playlistOf(media: MediaDescriptor, signal: AbortSignal): Promise<
   return { text: await response.text(), url: response.url || media.playlistUrl };
 }
 
+/** `range` cut into consecutive pieces no longer than `size`. */
+function splitRange(range: TimeRange, size: number): TimeRange[] {
+  const out: TimeRange[] = [];
+  for (let start = range.start; start < range.end; start += size) out.push({ start, end: Math.min(range.end, start + size) });
+  return out;
+}

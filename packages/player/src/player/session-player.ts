@@ -1,11 +1,12 @@
 import { ContextProvider } from '@lit/context';
+import type { TimelineMarker, ViewChangeDetail } from '@session-player/timeline';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { PlaybackController } from '../controllers/playback-controller.js';
-import type { Instant, SessionDataSource, SessionRef } from '../data-source/types.js';
+import { TimelineData } from '../controllers/timeline-data.js';
+import type { Instant, SessionDataSource, SessionRef, TimeRange } from '../data-source/types.js';
 import { translator } from '../i18n/messages.js';
 import { loadHls } from '../media/hls-engine.js';
 import { playbackContext } from '../state/playback-state.js';
-import { clipSpans } from '../time/coverage.js';
 import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
 import { controlStyles } from './control.styles.js';
 import { request, type PlayerRequests } from './request-events.js';
@@ -41,6 +42,8 @@ const requestMap: { [K in keyof PlayerRequests]: RequestHandler<K> } = {
  * @fires player-error - `{ code, message }` when playback stops on an error
  * @fires gap-skipped - `{ from, to }` when playback jumped over missing recording
  * @fires notice - a short message the player showed
+ * @fires marker-select - `{ marker }` when a timeline marker is clicked (from `<session-timeline>`)
+ * @fires view-change - `{ start, end, reason }` when the timeline's visible window changes
  * @csspart video - the media element
  * @csspart header - title, live indicator, user and clock
  * @csspart controls - timeline and transport
@@ -57,6 +60,7 @@ export class SessionPlayer extends LitElement {
     at: { attribute: 'at', converter: { fromAttribute: (v: string | null) => (v ? parseInstant(v) : undefined) } },
     locale: { type: String },
     skipSeconds: { type: Number, attribute: 'skip-seconds' },
+    markers: { attribute: false },
   };
 
   static override styles = [controlStyles, playerStyles];
@@ -69,11 +73,18 @@ export class SessionPlayer extends LitElement {
   declare at: Instant | undefined;
   declare locale: string;
   declare skipSeconds: number;
+  /** Markers of the host's own kinds, shown on the timeline beside notifications and tags. */
+  declare markers: readonly TimelineMarker[];
 
   readonly playback = new PlaybackController(this, (type, detail) =>
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
   );
   readonly #provider = new ContextProvider(this, { context: playbackContext, initialValue: this.playback.state });
+  readonly #timelineData = new TimelineData(this);
+  /** The timeline's window when the user moved it away from the day; null follows the day. */
+  #timelineView: TimeRange | null = null;
+  #loadedView: TimeRange | null = null;
+  #allMarkers: { sources: unknown[]; markers: readonly TimelineMarker[] } = { sources: [], markers: [] };
 
   constructor() {
     super();
@@ -81,6 +92,7 @@ export class SessionPlayer extends LitElement {
     this.ref = null;
     this.locale = 'en';
     this.skipSeconds = 10;
+    this.markers = [];
     for (const type of Object.keys(requestMap) as (keyof PlayerRequests)[]) {
       this.addEventListener(type, (e) => {
         e.stopPropagation();
@@ -88,6 +100,12 @@ export class SessionPlayer extends LitElement {
       });
     }
     this.addEventListener('keydown', (e) => this.#onKey(e));
+    // Not stopped: hosts may follow the timeline's window too.
+    this.addEventListener('view-change', (e) => {
+      const { start, end } = (e as CustomEvent<ViewChangeDetail>).detail;
+      this.#timelineView = { start, end };
+      this.#showTimeline({ start, end });
+    });
   }
 
   /** The wall-clock instant of the frame shown. */
@@ -125,6 +143,32 @@ export class SessionPlayer extends LitElement {
     this.toggleAttribute('data-waiting', s.waiting || s.phase === 'loading' || s.phase === 'opening');
     this.toggleAttribute('data-error', s.phase === 'error');
     this.dataset.phase = s.phase;
+    this.#timelineData.reset(this.dataSource, s.session?.stream ?? null);
+    if (changed.has('dataSource') || s.day !== this.#previousDay) {
+      this.#previousDay = s.day;
+      this.#timelineView = null;
+    }
+    const view = this.#timelineView ?? s.day;
+    if (view) this.#showTimeline(view);
+  }
+
+  #previousDay: TimeRange | null = null;
+
+  /** Loads what the timeline shows over `view`: coverage, markers and the heat map. */
+  #showTimeline(view: TimeRange): void {
+    if (this.#loadedView && this.#loadedView.start === view.start && this.#loadedView.end === view.end) return;
+    this.#loadedView = view;
+    this.#timelineData.show(view);
+    void this.playback.loadCoverage(view).catch(() => undefined);
+  }
+
+  /** Notifications and tags from the data source plus the host's markers, rebuilt only when one changes. */
+  #timelineMarkers(): readonly TimelineMarker[] {
+    const sources = [this.#timelineData.markers, this.markers];
+    if (sources.some((m, i) => m !== this.#allMarkers.sources[i])) {
+      this.#allMarkers = { sources, markers: this.markers.length ? [...sources[0]!, ...sources[1]!] : sources[0]! };
+    }
+    return this.#allMarkers.markers;
   }
 
   protected override firstUpdated(): void {
@@ -170,10 +214,15 @@ export class SessionPlayer extends LitElement {
       </div>
       <div class="controls" part="controls">
         <session-timeline
+          theme="dark"
           .range=${day}
-          .spans=${day ? clipSpans(s.coverage, day.start, day.end) : []}
+          .spans=${s.coverage}
+          .markers=${this.#timelineMarkers()}
+          .density=${this.#timelineData.density}
+          .preview=${this.#timelineData.preview}
           .value=${s.at}
           .zone=${s.zone}
+          .locale=${s.locale}
           .label=${t('timeline')}
         ></session-timeline>
         <session-transport-bar></session-transport-bar>
