@@ -20,7 +20,7 @@ export const playerStyles = css`
     overflow: hidden;
     contain: content;
   }
-  header {
+  .header {
     display: flex;
     align-items: center;
     gap: 12px;

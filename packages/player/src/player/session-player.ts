@@ -194,7 +194,7 @@ export class SessionPlayer extends LitElement {
     const info = s.session;
     const day = s.day;
     return html`
-      <header part="header">
+      <div part="header" class="header">
         <h2>${t('historyView')}</h2>
         <span class="live" title=${t('live')}>${t('live')}</span>
         ${info
@@ -206,7 +206,7 @@ export class SessionPlayer extends LitElement {
         <span class="grow"></span>
         <session-clock></session-clock>
         ${info && s.at !== null ? this.#renderZone(s.at, info.timezone) : nothing}
-      </header>
+      </div>
       <div class="stage">
         <video part="video" playsinline preload="auto"></video>
         <div class="overlay" aria-live="polite">${this.#renderStatus()}</div>
