@@ -7,6 +7,7 @@ import {
   fetchSegments,
   getJson,
   installDecoder,
+  openViewRecord,
   poll,
   instantOfFrame,
   seek,
@@ -148,17 +149,7 @@ describe('history playback end to end', { timeout: 120_000 }, () => {
     await page.goto('/');
     await installDecoder(page);
     // Open the crossing recording the way the grid does: a view-record event.
-    await page.getByRole('row').nth(1).waitFor();
-    await page.evaluate(
-      ({ userId, computerId, at }) =>
-        document
-          .querySelector('demo-dashboard')!
-          .shadowRoot!.querySelector('demo-session-grid')!
-          .dispatchEvent(new CustomEvent('view-record', { detail: { userId, computerId, at, userName: 'E2E', computerName: 'PC' }, bubbles: true, composed: true })),
-      { userId, computerId, at: crossing.start },
-    );
-    await page.locator('session-player-dialog').waitFor({ state: 'attached' });
-    await waitForPlayerReady(page);
+    await openViewRecord(page, { userId, computerId, at: crossing.start });
     const misses: string[] = [];
     for (const { at, why } of instants) {
       await seek(page, at);

@@ -126,3 +126,21 @@ export async function fetchSegments(baseUrl: string, userId: string, computerId:
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Opens the player in the demo the way the grid's "View record" does: a
+ * `view-record` event from the grid, then waits until it is ready.
+ */
+export async function openViewRecord(page: Page, ref: { userId: string; computerId: string; at: number }): Promise<void> {
+  await page.getByRole('row').nth(1).waitFor();
+  await page.evaluate(
+    ({ userId, computerId, at }) =>
+      document
+        .querySelector('demo-dashboard')!
+        .shadowRoot!.querySelector('demo-session-grid')!
+        .dispatchEvent(new CustomEvent('view-record', { detail: { userId, computerId, at, userName: 'E2E', computerName: 'PC' }, bubbles: true, composed: true })),
+    ref,
+  );
+  await page.locator('session-player-dialog').waitFor({ state: 'attached' });
+  await waitForPlayerReady(page);
+}

@@ -9,10 +9,10 @@ import {
   fetchSegments,
   getJson,
   installDecoder,
+  openViewRecord,
   instantOfFrame,
   poll,
   settledFrame,
-  waitForPlayerReady,
   type WallSegment,
 } from './player-page.js';
 
@@ -63,17 +63,7 @@ async function openAt(row: GridRow, at: number): Promise<TestPage> {
   const page = await newPage(browser, stack.baseUrl, { viewport: { width: 1280, height: 860 } });
   await page.goto('/');
   await installDecoder(page);
-  await page.getByRole('row').nth(1).waitFor();
-  await page.evaluate(
-    ({ userId, computerId, at }) =>
-      document
-        .querySelector('demo-dashboard')!
-        .shadowRoot!.querySelector('demo-session-grid')!
-        .dispatchEvent(new CustomEvent('view-record', { detail: { userId, computerId, at, userName: 'E2E', computerName: 'PC' }, bubbles: true, composed: true })),
-    { userId: row.userId, computerId: row.computerId, at },
-  );
-  await page.locator('session-player-dialog').waitFor({ state: 'attached' });
-  await waitForPlayerReady(page);
+  await openViewRecord(page, { userId: row.userId, computerId: row.computerId, at });
   return page;
 }
 

@@ -1,5 +1,22 @@
 import { css } from 'lit';
 
+/** The dark theme: only what differs from the light defaults. */
+const darkTokens = css`
+  --_bg: var(--sp-timeline-bg, #15171c);
+  --_fg: var(--sp-timeline-fg, #e8eaed);
+  --_axis-fg: var(--sp-axis-fg, #bdc1c6);
+  --_axis-grid: var(--sp-axis-grid, #70757a);
+  --_playhead: var(--sp-playhead, #4ea1ff);
+  --_focus: var(--sp-focus, #ffbf47);
+  --_marker: var(--sp-marker, #26c6da);
+  --_marker-low: var(--sp-marker-low, #7aa7ff);
+  --_marker-tag: var(--sp-marker-tag, #c39bff);
+  --_button-bg: var(--sp-timeline-button-bg, #23262d);
+  --_button-border: var(--sp-timeline-button-border, #5f6368);
+  --_tooltip-bg: var(--sp-tooltip-bg, #f1f3f4);
+  --_tooltip-fg: var(--sp-tooltip-fg, #202124);
+`;
+
 export const timelineStyles = css`
   :host {
     display: block;
@@ -37,32 +54,11 @@ export const timelineStyles = css`
     background: var(--_bg);
   }
   :host([theme='dark']) {
-    --_bg: var(--sp-timeline-bg, #15171c);
-    --_fg: var(--sp-timeline-fg, #e8eaed);
-    --_axis-fg: var(--sp-axis-fg, #bdc1c6);
-    --_axis-grid: var(--sp-axis-grid, #70757a);
-    --_playhead: var(--sp-playhead, #4ea1ff);
-    --_focus: var(--sp-focus, #ffbf47);
-    --_marker: var(--sp-marker, #26c6da);
-    --_marker-low: var(--sp-marker-low, #7aa7ff);
-    --_marker-tag: var(--sp-marker-tag, #c39bff);
-    --_button-bg: var(--sp-timeline-button-bg, #23262d);
-    --_button-border: var(--sp-timeline-button-border, #5f6368);
-    --_tooltip-bg: var(--sp-tooltip-bg, #f1f3f4);
-    --_tooltip-fg: var(--sp-tooltip-fg, #202124);
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_bg: var(--sp-timeline-bg, #15171c);
-      --_fg: var(--sp-timeline-fg, #e8eaed);
-      --_axis-fg: var(--sp-axis-fg, #bdc1c6);
-      --_axis-grid: var(--sp-axis-grid, #70757a);
-      --_playhead: var(--sp-playhead, #4ea1ff);
-      --_focus: var(--sp-focus, #ffbf47);
-      --_button-bg: var(--sp-timeline-button-bg, #23262d);
-      --_button-border: var(--sp-timeline-button-border, #5f6368);
-      --_tooltip-bg: var(--sp-tooltip-bg, #f1f3f4);
-      --_tooltip-fg: var(--sp-tooltip-fg, #202124);
+      ${darkTokens}
     }
   }
   [part='toolbar'] {
@@ -187,14 +183,6 @@ export const timelineStyles = css`
   }
   .tip-muted {
     opacity: 0.8;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   @media (prefers-reduced-motion: no-preference) {
     [part='tooltip'] {
