@@ -75,6 +75,7 @@ describe('API contract', () => {
       [`${s}/events?from=0&to=1&limit=0`, 'invalid-request', /limit must be >= 1/],
       [`${s}/activity-density?from=0&to=1`, 'invalid-request', /required property 'buckets'/],
       [`${s}/activity-density?from=0&to=1&buckets=0`, 'invalid-request', /buckets must be >= 1/],
+      [`${s}/activity-density?from=0&to=${62 * day + 1}&buckets=10`, 'range-too-long', /62\.00 days; at most 62 days/],
       ['/api/rows?from=0&to=1&limit=5000', 'invalid-request', /limit must be <= 1000/],
       ['/api/session', 'invalid-request', /required property 'userId'/],
       ['/api/session?userId=ytanaka&at=yesterday', 'invalid-request', /at must be integer/],
@@ -87,6 +88,15 @@ describe('API contract', () => {
       assert.equal(body.code, code, url);
       assert.match(body.message, message, url);
     }
+  });
+
+  it('lets the heat map span the widest timeline view (62 days)', async () => {
+    const to = Date.now();
+    const res = await app.inject(`/api/streams/ytanaka/tyo-mac-042/activity-density?from=${to - 62 * 86_400_000}&to=${to}&buckets=400`);
+    assert.equal(res.statusCode, 200);
+    const density = res.json() as number[];
+    assert.equal(density.length, 400);
+    assert.equal(Math.max(...density), 1);
   });
 
   it('rejects malformed bodies with 400', async () => {

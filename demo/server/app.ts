@@ -164,7 +164,7 @@ async function assemble(
         version: '1.0.0',
         description:
           'The REST API behind `RestDataSource`. Instants are epoch milliseconds (UTC); ranges are half-open ' +
-          '[from, to) and span at most 8 days. Errors are `{ code, message }`. Media segments are static files ' +
+          '[from, to) and span at most 8 days (the activity heat map: 62). Errors are `{ code, message }`. Media segments are static files ' +
           'under `/media/pool/`, referenced by the playlists.',
       },
       tags: [

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { renderMediaPlaylist } from '../media/hls-playlist.js';
 import { segmentsInRange } from '../media/media-timeline.js';
 import type { EventKind, Severity } from '../store/event-store.js';
-import { badRequest, requireRange } from './api-error.js';
+import { MAX_DENSITY_RANGE_MS, badRequest, requireRange } from './api-error.js';
 import type { Backend } from './backend.js';
 import {
   CoverageSpanBody,
@@ -151,14 +151,14 @@ export function streamRoutes(backend: Backend): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['events'],
           summary: 'Activity heat map',
-          description: 'Activity per equal slice of the range, scaled to 0..1 (the busiest slice is 1).',
+          description: 'Activity per equal slice of the range, scaled to 0..1 (the busiest slice is 1). The range may span up to 62 days.',
           params: StreamParams,
           querystring: DensityQuery,
           response: { 200: Type.Array(Type.Number({ minimum: 0, maximum: 1 })), ...errors },
         },
       },
       async (req) => {
-        const { from, to } = requireRange(req.query.from, req.query.to);
+        const { from, to } = requireRange(req.query.from, req.query.to, MAX_DENSITY_RANGE_MS);
         const { user, computer } = await backend.directory.stream(req.params.userId, req.params.computerId);
         return backend.events.density(user.id, computer.id, from, to, req.query.buckets);
       },

@@ -14,6 +14,10 @@ const PAGE = 1_000;
 const MAX_EVENTS = 50_000;
 /** Markers are fetched in blocks this long, aligned to UTC days, so panning reuses them. */
 const BLOCK = 86_400_000;
+/** Blocks per query: backends cap how long a queried range may be (the reference API: 8 days). */
+const MAX_QUERY_BLOCKS = 7;
+/** Heat-map margin each side of the view, so a small pan shows it at once. */
+const DENSITY_MARGIN_MAX = BLOCK;
 
 /**
  * What `<session-timeline>` shows besides coverage: notification and tag
@@ -71,9 +75,10 @@ export class TimelineData implements ReactiveController {
   /** Fetches tags again (after a tag was added, changed or removed). */
   refreshTags(): void {
     for (const [start, markers] of this.#blocks) this.#blocks.set(start, markers.filter((m) => m.kind !== 'tag'));
-    const starts = [...this.#blocks.keys()];
-    if (starts.length === 0) return;
-    void this.#loadTags({ start: Math.min(...starts), end: Math.max(...starts) + BLOCK }, this.#abort.signal);
+    const starts = [...this.#blocks.keys()].sort((a, b) => a - b);
+    for (const run of contiguousRuns(starts, BLOCK, MAX_QUERY_BLOCKS)) {
+      void this.#loadTags({ start: run[0]!, end: run[run.length - 1]! + BLOCK }, this.#abort.signal).catch(() => undefined);
+    }
   }
 
   #load(view: TimeRange): void {
@@ -82,17 +87,21 @@ export class TimelineData implements ReactiveController {
   }
 
   async #loadMarkers(view: TimeRange): Promise<void> {
-    const source = this.#source;
-    const stream = this.#stream;
-    if (!source || !stream) return;
-    const signal = this.#abort.signal;
     const wanted: number[] = [];
     for (let start = Math.floor(view.start / BLOCK) * BLOCK; start < view.end; start += BLOCK) {
       if (!this.#blocks.has(start)) wanted.push(start);
     }
-    if (wanted.length === 0) return;
-    for (const start of wanted) this.#blocks.set(start, []);
-    const range = { start: wanted[0]!, end: wanted[wanted.length - 1]! + BLOCK };
+    await Promise.all(contiguousRuns(wanted, BLOCK, MAX_QUERY_BLOCKS).map((run) => this.#loadMarkerRun(run)));
+  }
+
+  /** Notifications and tags of consecutive blocks, in one query each. */
+  async #loadMarkerRun(starts: number[]): Promise<void> {
+    const source = this.#source;
+    const stream = this.#stream;
+    if (!source || !stream) return;
+    const signal = this.#abort.signal;
+    for (const start of starts) this.#blocks.set(start, []);
+    const range = { start: starts[0]!, end: starts[starts.length - 1]! + BLOCK };
     try {
       const [events] = await Promise.all([
         collect(source, stream, { range, kinds: ['notification'] }, signal),
@@ -105,7 +114,7 @@ export class TimelineData implements ReactiveController {
       this.#publish();
     } catch (e) {
       // Forget the blocks so the next view change asks again.
-      for (const start of wanted) this.#blocks.delete(start);
+      for (const start of starts) this.#blocks.delete(start);
       if (!isAbort(e)) console.warn('session-player: timeline markers could not be loaded', e);
     }
   }
@@ -138,14 +147,13 @@ export class TimelineData implements ReactiveController {
     this.#densityAbort.abort();
     const abort = (this.#densityAbort = new AbortController());
     const signal = AbortSignal.any([abort.signal, this.#abort.signal]);
-    // A margin each side, so a small pan shows the heat map at once.
-    const span = view.end - view.start;
-    const range = { start: Math.round(view.start - span / 2), end: Math.round(view.end + span / 2) };
+    const margin = Math.min((view.end - view.start) / 2, DENSITY_MARGIN_MAX);
+    const range = { start: Math.round(view.start - margin), end: Math.round(view.end + margin) };
     const buckets = DENSITY_BUCKETS * 2;
     try {
       const values = source.getActivityDensity
         ? await source.getActivityDensity(stream, range, buckets, { signal })
-        : densityFromEvents(await collect(source, stream, { range, kinds: ['activity', 'keystroke'] }, signal), range, buckets);
+        : densityFromEvents(await collectInChunks(source, stream, { range, kinds: ['activity', 'keystroke'] }, signal), range, buckets);
       if (signal.aborted) return;
       this.density = { ...range, values };
       this.#host.requestUpdate();
@@ -164,6 +172,27 @@ async function collect(source: SessionDataSource, stream: StreamRef, q: EventQue
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && out.length < MAX_EVENTS);
+  return out;
+}
+
+/** Sorted block starts grouped into runs of consecutive blocks, at most `max` long. */
+function contiguousRuns(starts: readonly number[], block: number, max: number): number[][] {
+  const runs: number[][] = [];
+  for (const start of starts) {
+    const run = runs[runs.length - 1];
+    if (run && run.length < max && start === run[run.length - 1]! + block) run.push(start);
+    else runs.push([start]);
+  }
+  return runs;
+}
+
+/** `collect` over a range longer than one query may span, a week at a time. */
+async function collectInChunks(source: SessionDataSource, stream: StreamRef, q: EventQuery, signal: AbortSignal): Promise<SessionEvent[]> {
+  const out: SessionEvent[] = [];
+  const week = MAX_QUERY_BLOCKS * BLOCK;
+  for (let start = q.range.start; start < q.range.end && out.length < MAX_EVENTS; start += week) {
+    out.push(...(await collect(source, stream, { ...q, range: { start, end: Math.min(q.range.end, start + week) } }, signal)));
+  }
   return out;
 }
 
