@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
-/** The two bench pages, built like production code so the comparison is fair. */
+/** The bench pages, built like production code so the comparison is fair. */
 export default defineConfig({
   root: resolve(import.meta.dirname, 'pages'),
   logLevel: 'warn',
@@ -16,6 +16,7 @@ export default defineConfig({
         player: resolve(import.meta.dirname, 'pages/player.html'),
         hls: resolve(import.meta.dirname, 'pages/hls.html'),
         index: resolve(import.meta.dirname, 'pages/index.html'),
+        timeline: resolve(import.meta.dirname, 'pages/timeline.html'),
       },
     },
   },

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** The dark theme: only what differs from the light defaults. */
 const darkTokens = css`
-  --_bg: var(--sp-timeline-bg, #15171c);
+  --_bg: var(--sp-timeline-bg, #2b2f36);
   --_fg: var(--sp-timeline-fg, #e8eaed);
   --_axis-fg: var(--sp-axis-fg, #bdc1c6);
   --_axis-grid: var(--sp-axis-grid, #70757a);
@@ -163,6 +163,10 @@ export const timelineStyles = css`
     box-shadow: 0 2px 10px rgba(0, 0, 0, 0.35);
     pointer-events: none;
     font-variant-numeric: tabular-nums;
+  }
+  [part='tooltip'][data-below] {
+    bottom: auto;
+    top: calc(100% + 6px);
   }
   [part='preview'] {
     display: block;

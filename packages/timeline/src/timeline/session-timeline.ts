@@ -37,7 +37,12 @@ const PAGE_STEP = 600_000;
 const SCRUB_THROTTLE_MS = 120;
 /** Markers closer than this (px) share a count badge. */
 const CLUSTER_GAP_PX = 14;
-const HIT_TOLERANCE_PX = 7;
+/** Reaches the edge of a count badge (badge centres are at least 21 px apart). */
+const HIT_TOLERANCE_PX = 10;
+/** What the canvas shows; other changes (hover, playhead) only move elements over it. */
+const PAINTED: readonly string[] = ['view', 'range', 'spans', 'markers', 'density', 'zone', 'locale', 'theme', '_width'];
+/** Room the hover card needs above the bar, px; with less it opens below. */
+const CARD_ROOM_PX = 190;
 const PREVIEW_DELAY_MS = 40;
 /** A jump of the value by more than this is a seek, not playback. */
 const SEEK_JUMP_MS = 2_000;
@@ -45,6 +50,8 @@ const SEEK_JUMP_MS = 2_000;
 interface HoverState {
   x: number;
   y: number;
+  /** No room above the bar: the card opens below it. */
+  below: boolean;
   at: number;
   cluster: MarkerCluster | null;
 }
@@ -145,6 +152,9 @@ export class SessionTimeline extends LitElement implements GestureTarget {
   #previewAbort: AbortController | null = null;
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
   #lastScrubSeek = 0;
+  #paintDue = true;
+  #caption = '';
+  #sliderText = '';
   #previousValue: number | null = null;
 
   constructor() {
@@ -183,6 +193,7 @@ export class SessionTimeline extends LitElement implements GestureTarget {
   /** Reads the theme's custom properties again (after changing them from outside). */
   refreshTheme(): void {
     this.#theme = null;
+    this.#paintDue = true;
     this.requestUpdate();
   }
 
@@ -214,6 +225,13 @@ export class SessionTimeline extends LitElement implements GestureTarget {
     if (hover && (changed.has('view') || changed.has('range') || changed.has('markers')) && !changed.has('_hover')) {
       this.hover(hover.x, hover.y);
     }
+    if (PAINTED.some((k) => changed.has(k as keyof SessionTimeline))) this.#paintDue = true;
+    // Zone-aware formatting is the costly part of a render: redo it only when its inputs change.
+    if (['view', 'range', 'zone', 'locale'].some((k) => changed.has(k as keyof SessionTimeline))) this.#caption = this.#captionText();
+    if (['value', '_scrubAt', 'spans', 'zone', 'locale'].some((k) => changed.has(k as keyof SessionTimeline))) {
+      const shown = this._scrubAt ?? this.value;
+      this.#sliderText = shown === null ? '' : this.#valueText(shown);
+    }
   }
 
   /** Keeps the playhead on screen while playing: pages the view when it crosses an edge or jumps away. */
@@ -244,13 +262,9 @@ export class SessionTimeline extends LitElement implements GestureTarget {
     const playheadX = shown === null || width <= 0 ? null : xOf(view, width, shown);
     const offscreen = playheadX !== null && (playheadX < 0 || playheadX > width);
     const fmt = (at: number, pattern: string) => format(new TZDate(at, this.zone), pattern, { locale: dateLocale });
-    const sameDay = fmt(view.start, 'yyyyMMdd') === fmt(view.end - 1, 'yyyyMMdd');
     return html`
       <div part="toolbar" role="toolbar" aria-label=${t('zoomControls')}>
-        <span class="visible" aria-live="off">${t('visible', {
-          from: fmt(view.start, 'EEE d MMM yyyy, HH:mm:ss'),
-          to: fmt(view.end - 1, sameDay ? 'HH:mm:ss' : 'EEE d MMM yyyy, HH:mm:ss'),
-        })}</span>
+        <span class="visible" aria-live="off">${this.#caption}</span>
         <button part="zoom-button day-button" title=${t('dayTitle')} @click=${this.#showDay}>${t('day')}</button>
         <button part="zoom-button hour-button" title=${t('hourTitle')} @click=${this.#showHour}>${t('hour')}</button>
         <button part="zoom-button fit-button" title=${t('fitTitle')} @click=${this.#fit}>${t('fit')}</button>
@@ -270,7 +284,7 @@ export class SessionTimeline extends LitElement implements GestureTarget {
               aria-valuemin=${Math.min(range.start, shown)}
               aria-valuemax=${Math.max(range.end, shown)}
               aria-valuenow=${Math.round(shown)}
-              aria-valuetext=${this.#valueText(shown)}
+              aria-valuetext=${this.#sliderText}
               @keydown=${this.#onKey}
             >
               <div part="playhead"></div>
@@ -289,7 +303,7 @@ export class SessionTimeline extends LitElement implements GestureTarget {
     const recorded = isRecorded(this.#spans, hover.at);
     return html`
       <div part="hover-line" ${cssomStyle({ transform: `translateX(${hover.x.toFixed(1)}px)` })}></div>
-      <div part="tooltip" role="tooltip" ${cssomStyle({ transform: `translateX(${left.toFixed(1)}px)` })}>
+      <div part="tooltip" role="tooltip" ?data-below=${hover.below} ${cssomStyle({ transform: `translateX(${left.toFixed(1)}px)` })}>
         ${frame
           ? html`<canvas part="preview" width=${frame.width} height=${frame.height} data-at=${frame.at}></canvas>`
           : nothing}
@@ -321,7 +335,7 @@ export class SessionTimeline extends LitElement implements GestureTarget {
   protected override updated(changed: PropertyValues<this>): void {
     // The area appears once there is a view; hook it up the first time it exists.
     this.#observe();
-    this.#paint();
+    if (this.#paintDue) this.#paint();
     if (changed.has('_frame') || changed.has('_hover')) this.#drawPreview();
   }
 
@@ -329,6 +343,7 @@ export class SessionTimeline extends LitElement implements GestureTarget {
     const view = this.visibleView;
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part="canvas"]');
     if (!view || !canvas || this._width <= 0) return;
+    this.#paintDue = false;
     this.#theme ??= readTheme(this);
     const theme = this.#theme;
     const dpr = window.devicePixelRatio || 1;
@@ -356,6 +371,19 @@ export class SessionTimeline extends LitElement implements GestureTarget {
     const canvas = this.renderRoot.querySelector<HTMLCanvasElement>('canvas[part="preview"]');
     if (!frame || !canvas) return;
     canvas.getContext('2d')?.drawImage(frame.image, 0, 0, frame.width, frame.height);
+  }
+
+  /** "Showing … to …" for the toolbar. */
+  #captionText(): string {
+    const view = this.visibleView;
+    if (!view) return '';
+    const { t, dateLocale } = timelineTranslator(this.locale);
+    const fmt = (at: number, pattern: string) => format(new TZDate(at, this.zone), pattern, { locale: dateLocale });
+    const sameDay = fmt(view.start, 'yyyyMMdd') === fmt(view.end - 1, 'yyyyMMdd');
+    return t('visible', {
+      from: fmt(view.start, 'EEE d MMM yyyy, HH:mm:ss'),
+      to: fmt(view.end - 1, sameDay ? 'HH:mm:ss' : 'EEE d MMM yyyy, HH:mm:ss'),
+    });
   }
 
   #valueText(at: number): string {
@@ -412,7 +440,8 @@ export class SessionTimeline extends LitElement implements GestureTarget {
     if (!view || !this.#theme) return;
     const at = instantAt(view, this._width, x);
     const cluster = y < laneLayout(this.#theme).heat + 2 ? clusterAt(this.#clusters, x, HIT_TOLERANCE_PX) : null;
-    this._hover = { x, y, at, cluster };
+    const below = this.renderRoot.querySelector('.area')!.getBoundingClientRect().top < CARD_ROOM_PX;
+    this._hover = { x, y, at, cluster, below };
     this.#schedulePreview(cluster ? null : at);
   }
 

@@ -86,15 +86,31 @@ function paintHeat(ctx: CanvasRenderingContext2D, scene: TimelineScene, top: num
   const first = Math.max(0, Math.floor((scene.view.start - d.start) / bucket));
   const last = Math.min(d.values.length, Math.ceil((scene.view.end - d.start) / bucket));
   ctx.fillStyle = scene.theme.heat;
+  // Buckets narrower than a pixel share it: the busiest one decides its shade.
+  let columnStart = -1;
+  let columnEnd = -1;
+  let columnValue = 0;
+  const flush = () => {
+    if (columnValue <= 0 || columnEnd <= columnStart) return;
+    // Square root keeps quiet stretches visible next to a busy peak.
+    ctx.globalAlpha = 0.15 + 0.85 * Math.sqrt(columnValue / max);
+    ctx.fillRect(columnStart, top, columnEnd - columnStart, bottom - top);
+  };
   for (let i = first; i < last; i++) {
-    const v = d.values[i]!;
-    if (v <= 0) continue;
     const x0 = toDevice(scene, d.start + i * bucket);
     const x1 = Math.max(x0 + 1, toDevice(scene, d.start + (i + 1) * bucket));
-    // Square root keeps quiet stretches visible next to a busy peak.
-    ctx.globalAlpha = 0.15 + 0.85 * Math.sqrt(v / max);
-    ctx.fillRect(x0, top, x1 - x0, bottom - top);
+    const v = d.values[i]!;
+    if (x0 < columnEnd) {
+      columnValue = Math.max(columnValue, v);
+      columnEnd = Math.max(columnEnd, x1);
+      continue;
+    }
+    flush();
+    columnStart = x0;
+    columnEnd = x1;
+    columnValue = v;
   }
+  flush();
   ctx.globalAlpha = 1;
 }
 
@@ -151,10 +167,29 @@ function paintMarkers(ctx: CanvasRenderingContext2D, scene: TimelineScene, laneB
     ctx.beginPath();
     ctx.roundRect(Math.round(x - width / 2), laneTop, Math.round(width), Math.round(height), height / 2);
     ctx.fill();
-    ctx.fillStyle = theme.badgeText;
+    ctx.fillStyle = readableOn(ctx.fillStyle, theme.badgeText);
     ctx.fillText(label, x, laneTop + height / 2 + 0.5 * dpr);
   }
   ctx.textAlign = 'start';
+}
+
+/**
+ * The badge text colour, or black when the badge is too light for it (amber
+ * badges with white text read at about 2:1). `fill` is the canvas's own
+ * normalised form of the badge colour: `#rrggbb`, or `rgba(…)`.
+ */
+function readableOn(fill: string | CanvasGradient | CanvasPattern, text: string): string {
+  if (typeof fill !== 'string') return text;
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(fill);
+  const rgb = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : /^rgba?\((\d+), (\d+), (\d+)/.exec(fill)?.slice(1).map(Number);
+  if (!rgb) return text;
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Above this, black text has the better contrast ratio.
+  return luminance > 0.179 ? '#000' : text;
 }
 
 function uniformColour(cluster: MarkerCluster): string | undefined {

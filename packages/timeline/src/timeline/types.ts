@@ -35,7 +35,10 @@ export interface TimelineDensity {
   values: number[];
 }
 
-/** A frame to show under the pointer while hovering. */
+/**
+ * A frame to show under the pointer while hovering. The image stays owned by
+ * whoever made it: the timeline draws it and never closes it.
+ */
 export interface TimelinePreview {
   /** The instant the image shows (a keyframe at or before the hovered instant). */
   at: Instant;
