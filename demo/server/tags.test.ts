@@ -65,6 +65,61 @@ describe('tags', () => {
     assert.equal((await app.inject(`${base}?${range}`)).json().length, before.length);
   });
 
+  it('creates idempotently with a client-chosen id: a repeat returns the stored tag, other content is a 409', async () => {
+    const id = crypto.randomUUID();
+    const payload = { id, at: 4_000.4, name: '  Retried  ', notes: 'sent twice' };
+    const first = await app.inject({ method: 'POST', url: base, payload });
+    assert.equal(first.statusCode, 201);
+    const tag = first.json();
+    assert.deepEqual(tag, { id, at: 4_000, name: 'Retried', notes: 'sent twice', createdAt: clock, updatedAt: clock });
+
+    // The answer was lost; the client sends the very same request again, later.
+    clock += 5_000;
+    const again = await app.inject({ method: 'POST', url: base, payload });
+    assert.equal(again.statusCode, 201);
+    assert.deepEqual(again.json(), tag, 'the stored tag, unchanged (not re-created)');
+    const both = await Promise.all([1, 2].map(() => app.inject({ method: 'POST', url: base, payload: { ...payload, id: `${id}-x` } })));
+    assert.deepEqual(both.map((r) => r.statusCode), [201, 201], 'concurrent repeats both succeed');
+    assert.equal(both[0]!.json().id, `${id}-x`);
+    const listed = (await app.inject(`${base}?from=0&to=86400000`)).json() as { id: string }[];
+    assert.equal(listed.filter((t) => t.id === id).length, 1, 'exactly once');
+    assert.equal(listed.filter((t) => t.id === `${id}-x`).length, 1, 'exactly once');
+
+    for (const other of [
+      { method: 'POST' as const, url: base, payload: { ...payload, notes: 'something else' } },
+      { method: 'POST' as const, url: '/api/streams/aschneider/ber-ws-014/tags', payload },
+    ]) {
+      const res = await app.inject(other);
+      assert.equal(res.statusCode, 409, other.url);
+      assert.equal(res.json().code, 'tag-id-conflict');
+      assert.match(res.json().message, new RegExp(`tag id "${id}" is already used by a different tag`));
+    }
+
+    // Once deleted, the id is free again (a create replayed after a delete elsewhere re-creates it).
+    await app.inject({ method: 'DELETE', url: `${base}/${id}` });
+    assert.equal((await app.inject({ method: 'POST', url: base, payload })).statusCode, 201);
+    for (const t of [id, `${id}-x`]) assert.equal((await app.inject({ method: 'DELETE', url: `${base}/${t}` })).statusCode, 204);
+  });
+
+  it('accepts ids of 1 to 64 URL-safe characters only', async () => {
+    for (const id of ['', 'a'.repeat(65), 'has space', 'ä', 'a/b', '../x']) {
+      const res = await app.inject({ method: 'POST', url: base, payload: { id, at: 1, name: 'x' } });
+      assert.equal(res.statusCode, 400, JSON.stringify(id));
+      assert.equal(res.json().code, 'invalid-request');
+      assert.match(res.json().message, /id must/);
+    }
+    for (const id of ['A', 'a'.repeat(64), 'tag_1-B']) {
+      const res = await app.inject({ method: 'POST', url: base, payload: { id, at: 1, name: 'ok' } });
+      assert.equal(res.statusCode, 201, id);
+      assert.equal(res.json().id, id);
+      await app.inject({ method: 'DELETE', url: `${base}/${id}` });
+    }
+    const post = (await app.inject('/api/openapi.json')).json().paths['/api/streams/{userId}/{computerId}/tags'].post;
+    assert.ok(post.responses['409'], 'the OpenAPI document names the 409');
+    const id = post.requestBody.content['application/json'].schema.properties.id;
+    assert.deepEqual([id.minLength, id.maxLength, id.pattern], [1, 64, '^[A-Za-z0-9_-]+$']);
+  });
+
   it('answers 404 tag-not-found for unknown tags, 400 for empty edits', async () => {
     for (const res of [
       await app.inject({ method: 'PATCH', url: `${base}/00000000-0000-4000-8000-000000000000`, payload: { name: 'x' } }),

@@ -48,6 +48,10 @@ export interface Stack {
   stop(): Promise<void>;
   /** Stops the server and starts it again on the same port with the same DATA_DIR. */
   restart(): Promise<void>;
+  /** Stops the server, keeping DATA_DIR (the backend is "down" until resume()). */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port with the same DATA_DIR. */
+  resume(): Promise<void>;
 }
 
 const LISTENING_RE = /listening on (https?:\/\/[^\s/]+)/;
@@ -174,6 +178,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     },
     async restart() {
       await kill();
+      baseUrl = await start();
+    },
+    halt: kill,
+    async resume() {
       baseUrl = await start();
     },
   };

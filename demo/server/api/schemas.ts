@@ -99,8 +99,22 @@ export const TagBody = Type.Object({
 const TagName = Type.String({ minLength: 1, maxLength: 120 });
 const TagNotes = Type.String({ maxLength: 2000 });
 
+/** Client-chosen tag ids: what `crypto.randomUUID()` gives, and any other short URL-safe token. */
+export const TAG_ID_PATTERN = '^[A-Za-z0-9_-]+$';
+
 export const TagDraftBody = Type.Object(
   {
+    id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        pattern: TAG_ID_PATTERN,
+        description:
+          'Id for the new tag, chosen by the client (1–64 of A–Z, a–z, 0–9, `_`, `-`; e.g. a UUID) so that a retried ' +
+          'create cannot duplicate: a repeat with the same id and the same content answers 201 with the stored tag; ' +
+          'the same id with other content (or on another stream) answers 409 `tag-id-conflict`. Omitted: the server picks one.',
+      }),
+    ),
     at: Type.Number({ minimum: 0, description: 'Tagged instant, epoch ms' }),
     name: TagName,
     notes: Type.Optional(TagNotes),

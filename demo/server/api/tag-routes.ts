@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { badRequest, requireRange } from './api-error.js';
 import type { Backend } from './backend.js';
-import { errors, RangeQuery, StreamParams, TagBody, TagDraftBody, TagParams, TagPatchBody } from './schemas.js';
+import { ErrorBody, errors, RangeQuery, StreamParams, TagBody, TagDraftBody, TagParams, TagPatchBody } from './schemas.js';
 
 function checkName(name: string | undefined): void {
   if (name !== undefined && name.trim() === '') throw badRequest('invalid-tag-name', 'a tag name cannot be blank');
@@ -37,15 +37,19 @@ export function tagRoutes(backend: Backend): FastifyPluginAsyncTypebox {
         schema: {
           tags: ['tags'],
           summary: 'Create a tag',
+          description:
+            'Idempotent when the client sends `id`: repeating the request (say, after its answer was lost) answers 201 ' +
+            'with the tag already stored and creates nothing; the same `id` with different content answers 409.',
           params: StreamParams,
           body: TagDraftBody,
-          response: { 201: TagBody, ...errors },
+          response: { 201: TagBody, ...errors, 409: ErrorBody },
         },
       },
       async (req, reply) => {
         checkName(req.body.name);
         const { user, computer } = await backend.directory.stream(req.params.userId, req.params.computerId);
         const tag = await backend.tags.create(user.id, computer.id, {
+          ...(req.body.id !== undefined ? { id: req.body.id } : {}),
           at: Math.round(req.body.at),
           name: req.body.name.trim(),
           notes: req.body.notes ?? '',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { notFound } from '../api/api-error.js';
+import { ApiError, notFound } from '../api/api-error.js';
 import type { Db } from '../db/db.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -53,15 +53,45 @@ export class TagStore {
     return rows.map(toTag);
   }
 
-  async create(userId: string, computerId: string, draft: { at: number; name: string; notes: string }): Promise<Tag> {
+  /**
+   * Creates a tag. With a client-chosen `id` this is idempotent: when a tag
+   * with that id already exists on this stream with the same content it is
+   * returned as is (the client is retrying a create whose answer it lost);
+   * the same id with other content, or on another stream, is a 409 conflict.
+   */
+  async create(
+    userId: string,
+    computerId: string,
+    draft: { id?: string; at: number; name: string; notes: string },
+  ): Promise<Tag> {
+    const id = draft.id ?? randomUUID();
     const now = iso(this.now());
-    const [row] = await this.db.query<TagRow>(
-      `INSERT INTO tags (id, user_id, computer_id, at, name, notes, created_at, updated_at)
-       VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7::timestamptz, $7::timestamptz)
-       RETURNING ${COLUMNS}`,
-      [randomUUID(), userId, computerId, iso(draft.at), draft.name, draft.notes, now],
-    );
-    return toTag(row!);
+    // Twice at most: the conflicting row may be deleted between the insert and the look-up.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const [row] = await this.db.query<TagRow>(
+        `INSERT INTO tags (id, user_id, computer_id, at, name, notes, created_at, updated_at)
+         VALUES ($1, $2, $3, $4::timestamptz, $5, $6, $7::timestamptz, $7::timestamptz)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING ${COLUMNS}`,
+        [id, userId, computerId, iso(draft.at), draft.name, draft.notes, now],
+      );
+      if (row) return toTag(row);
+      const [existing] = await this.db.query<TagRow & { user_id: string; computer_id: string }>(
+        `SELECT ${COLUMNS}, user_id, computer_id FROM tags WHERE id = $1`,
+        [id],
+      );
+      if (!existing) continue;
+      const tag = toTag(existing);
+      const same =
+        existing.user_id === userId &&
+        existing.computer_id === computerId &&
+        tag.at === draft.at &&
+        tag.name === draft.name &&
+        tag.notes === draft.notes;
+      if (same) return tag;
+      break;
+    }
+    throw new ApiError(409, 'tag-id-conflict', `the tag id "${id}" is already used by a different tag`);
   }
 
   async update(

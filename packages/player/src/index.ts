@@ -15,3 +15,4 @@ export { MediaTimeline, parseMediaPlaylist, type TimelineSegment } from './time/
 export * from './time/coverage.js';
 export { dayRange, formatDate, formatTime, parseTypedDate, parseTypedTime } from './time/wall-clock.js';
 export { translator, supportedLocales } from './i18n/messages.js';
+export * from './tags/index.js';

@@ -9,6 +9,7 @@ import type {
   SessionInfo,
   SessionRef,
   StreamRef,
+  NewTag,
   Tag,
   TagDraft,
   TimeRange,
@@ -119,11 +120,23 @@ export class MemoryDataSource implements SessionDataSource {
       .sort((a, b) => a.at - b.at);
   }
 
-  async createTag(ref: StreamRef, draft: TagDraft, o?: CallOptions): Promise<Tag> {
+  /** Idempotent with `draft.id`: a repeat with the same content returns the stored tag (see `NewTag`). */
+  async createTag(ref: StreamRef, draft: NewTag, o?: CallOptions): Promise<Tag> {
     checkAbort(o);
+    const stream = this.#stream(ref);
+    if (draft.id !== undefined) {
+      for (const s of this.#streams) {
+        const existing = s.tags!.find((t) => t.id === draft.id);
+        if (!existing) continue;
+        if (s === stream && existing.at === draft.at && existing.name === draft.name && existing.notes === draft.notes) return existing;
+        throw new PlayerError('bad-request', `The tag id "${draft.id}" is already used by a different tag.`, {
+          cause: { status: 409, code: 'tag-id-conflict' },
+        });
+      }
+    }
     const now = Date.now();
-    const tag: Tag = { ...draft, id: `mem-${this.#nextId++}`, createdAt: now, updatedAt: now };
-    this.#stream(ref).tags!.push(tag);
+    const tag: Tag = { id: draft.id ?? `mem-${this.#nextId++}`, at: draft.at, name: draft.name, notes: draft.notes, createdAt: now, updatedAt: now };
+    stream.tags!.push(tag);
     return tag;
   }
 
@@ -131,7 +144,10 @@ export class MemoryDataSource implements SessionDataSource {
     checkAbort(o);
     const tag = this.#stream(ref).tags!.find((t) => t.id === patch.id);
     if (!tag) throw new PlayerError('not-found', 'This tag no longer exists.');
-    Object.assign(tag, patch, { updatedAt: Date.now() });
+    if (patch.at !== undefined) tag.at = patch.at;
+    if (patch.name !== undefined) tag.name = patch.name;
+    if (patch.notes !== undefined) tag.notes = patch.notes;
+    tag.updatedAt = Date.now();
     return tag;
   }
 

@@ -10,6 +10,7 @@ import type {
   SessionInfo,
   SessionRef,
   StreamRef,
+  NewTag,
   Tag,
   TagDraft,
   TimeRange,
@@ -79,13 +80,15 @@ export class RestDataSource implements SessionDataSource {
     return this.#json(`${streamPath(stream)}/tags`, o, rangeQuery(range));
   }
 
-  createTag(stream: StreamRef, draft: TagDraft, o?: CallOptions): Promise<Tag> {
-    return this.#json(`${streamPath(stream)}/tags`, o, {}, { method: 'POST', body: draft });
+  createTag(stream: StreamRef, draft: NewTag, o?: CallOptions): Promise<Tag> {
+    // Only the draft's own fields: callers may pass richer objects, and the API refuses unknown properties.
+    const body = { id: draft.id, at: draft.at, name: draft.name, notes: draft.notes };
+    return this.#json(`${streamPath(stream)}/tags`, o, {}, { method: 'POST', body });
   }
 
   updateTag(stream: StreamRef, tag: Pick<Tag, 'id'> & Partial<TagDraft>, o?: CallOptions): Promise<Tag> {
-    const { id, ...patch } = tag;
-    return this.#json(`${streamPath(stream)}/tags/${encodeURIComponent(id)}`, o, {}, { method: 'PATCH', body: patch });
+    const patch = { at: tag.at, name: tag.name, notes: tag.notes };
+    return this.#json(`${streamPath(stream)}/tags/${encodeURIComponent(tag.id)}`, o, {}, { method: 'PATCH', body: patch });
   }
 
   async deleteTag(stream: StreamRef, id: string, o?: CallOptions): Promise<void> {
@@ -147,10 +150,13 @@ export class RestDataSource implements SessionDataSource {
       throw PlayerError.from(e, 'network');
     }
     if (response.ok) return response;
-    const body = (await response.json().catch(() => null)) as { message?: string } | null;
+    const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
     const message = body?.message ?? `${response.status} ${response.statusText}`;
-    const code = response.status === 404 ? 'not-found' : response.status < 500 ? 'bad-request' : 'server';
-    throw new PlayerError(code, message);
+    const status = response.status;
+    const code = status === 404 ? 'not-found' : status < 500 ? 'bad-request' : 'server';
+    // 408 and 429 ask to come back later; the cause keeps the status and the API's own code (e.g. 409 `tag-id-conflict`).
+    const retryable = status >= 500 || status === 408 || status === 429;
+    throw new PlayerError(code, message, { cause: { status, code: body?.code }, retryable });
   }
 }
 

@@ -174,6 +174,17 @@ export interface Tag {
 
 export type TagDraft = Pick<Tag, 'at' | 'name' | 'notes'>;
 
+/**
+ * A tag to create. `id`, when given, is chosen by the client (1–64 of
+ * `A–Z a–z 0–9 _ -`, e.g. `crypto.randomUUID()`) so that creating is
+ * idempotent: a data source must treat a repeated create with the same id and
+ * the same content as success and return the stored tag, and refuse the same
+ * id with different content. The player's tag outbox relies on this to retry
+ * a create whose answer was lost without duplicating the tag. Without `id` the
+ * backend picks one.
+ */
+export type NewTag = TagDraft & { id?: string };
+
 export interface ThumbnailTrack {
   /** Each thumbnail covers `[at, at + durationMs)`. */
   items: { at: Instant; durationMs: number; url: string }[];
@@ -217,7 +228,8 @@ export interface SessionDataSource {
   getActivityDensity?(stream: StreamRef, range: TimeRange, buckets: number, o?: CallOptions): Promise<number[]>;
   getThumbnails?(stream: StreamRef, range: TimeRange, o?: CallOptions): Promise<ThumbnailTrack>;
   listTags(stream: StreamRef, range: TimeRange, o?: CallOptions): Promise<Tag[]>;
-  createTag(stream: StreamRef, draft: TagDraft, o?: CallOptions): Promise<Tag>;
+  /** See {@link NewTag}: honour `draft.id` so that a retried create cannot duplicate. */
+  createTag(stream: StreamRef, draft: NewTag, o?: CallOptions): Promise<Tag>;
   updateTag(stream: StreamRef, tag: Pick<Tag, 'id'> & Partial<TagDraft>, o?: CallOptions): Promise<Tag>;
   deleteTag(stream: StreamRef, id: string, o?: CallOptions): Promise<void>;
   audit?(e: AuditEvent): void | Promise<void>;

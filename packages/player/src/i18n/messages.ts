@@ -47,6 +47,7 @@ const en = {
   pictureInPicture: 'Picture in picture',
   muteSource: 'Mute {source}',
   unmuteSource: 'Unmute {source}',
+  notifications: 'Notifications',
 };
 
 export type MessageKey = keyof typeof en;
@@ -57,6 +58,7 @@ const catalogs: Record<string, { messages: Catalog; dateLocale: Locale }> = {
   de: {
     dateLocale: de,
     messages: {
+      notifications: 'Benachrichtigungen',
       historyView: 'Verlaufsansicht',
       liveView: 'Live-Ansicht',
       live: 'Live',

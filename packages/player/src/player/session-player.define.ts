@@ -1,3 +1,4 @@
+import '@session-player/tags-panel';
 import '@session-player/timeline';
 import { SessionClock } from './session-clock.js';
 import { SessionPlayer } from './session-player.js';

@@ -19,6 +19,7 @@ export const playerStyles = css`
     border-radius: var(--sp-radius, 8px);
     overflow: hidden;
     contain: content;
+    container: session-player / inline-size;
   }
   .header {
     display: flex;
@@ -77,9 +78,16 @@ export const playerStyles = css`
     border-radius: 6px;
     padding: 2px 4px;
   }
+  .body {
+    position: relative;
+    display: flex;
+    flex: 1;
+    min-height: 0;
+  }
   .stage {
     position: relative;
     flex: 1;
+    min-width: 0;
     min-height: 200px;
     background: #000;
     display: grid;
@@ -153,6 +161,25 @@ export const playerStyles = css`
     background: rgba(20, 22, 26, 0.9);
     border: 1px solid var(--sp-border);
     font-size: 0.92em;
+  }
+  session-side-panel {
+    width: var(--sp-side-panel-width, 360px);
+    max-width: 100%;
+    border-left: 1px solid var(--sp-border);
+    min-height: 0;
+  }
+  /* A narrow player lays the panel over the video instead of beside it. */
+  @container session-player (max-width: 760px) {
+    session-side-panel {
+      position: absolute;
+      inset: 0 0 0 auto;
+      z-index: 2;
+      box-shadow: -8px 0 24px rgba(0, 0, 0, 0.5);
+    }
+  }
+  .panel-toggle[aria-pressed='true'] {
+    background: var(--sp-accent);
+    color: #000;
   }
   .controls {
     padding: 8px 12px 10px;

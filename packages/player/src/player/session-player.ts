@@ -3,12 +3,15 @@ import type { TimelineMarker, ViewChangeDetail } from '@session-player/timeline'
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { PlaybackController } from '../controllers/playback-controller.js';
 import { TimelineData } from '../controllers/timeline-data.js';
-import type { Instant, SessionDataSource, SessionRef, TimeRange } from '../data-source/types.js';
+import type { PanelQueryFn, TagCreateDetail, TagDeleteDetail, TagUpdateDetail } from '@session-player/tags-panel';
+import type { Instant, SessionDataSource, SessionRef, StreamRef, TimeRange } from '../data-source/types.js';
 import { translator } from '../i18n/messages.js';
 import { loadHls } from '../media/hls-engine.js';
 import { playbackContext } from '../state/playback-state.js';
 import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
 import { controlStyles } from './control.styles.js';
+import { mergeTagMarkers, TagStore } from '../tags/index.js';
+import { icons } from './icons.js';
 import { request, type PlayerRequests } from './request-events.js';
 import { playerStyles } from './session-player.styles.js';
 
@@ -44,6 +47,8 @@ const requestMap: { [K in keyof PlayerRequests]: RequestHandler<K> } = {
  * @fires notice - a short message the player showed
  * @fires marker-select - `{ marker }` when a timeline marker is clicked (from `<session-timeline>`)
  * @fires view-change - `{ start, end, reason }` when the timeline's visible window changes
+ * @fires tag-conflict - `{ tag, conflict, message }` when a tag change could not be applied (e.g. deleted elsewhere)
+ * @fires tag-error - `{ message }` when a tag change could not even be queued
  * @csspart video - the media element
  * @csspart header - title, live indicator, user and clock
  * @csspart controls - timeline and transport
@@ -61,6 +66,7 @@ export class SessionPlayer extends LitElement {
     locale: { type: String },
     skipSeconds: { type: Number, attribute: 'skip-seconds' },
     markers: { attribute: false },
+    _panelOpen: { state: true },
   };
 
   static override styles = [controlStyles, playerStyles];
@@ -75,12 +81,17 @@ export class SessionPlayer extends LitElement {
   declare skipSeconds: number;
   /** Markers of the host's own kinds, shown on the timeline beside notifications and tags. */
   declare markers: readonly TimelineMarker[];
+  declare _panelOpen: boolean;
 
   readonly playback = new PlaybackController(this, (type, detail) =>
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
   );
   readonly #provider = new ContextProvider(this, { context: playbackContext, initialValue: this.playback.state });
   readonly #timelineData = new TimelineData(this);
+  readonly #tags = new TagStore(this, {
+    onConflict: (tag, conflict, error) =>
+      this.dispatchEvent(new CustomEvent('tag-conflict', { detail: { tag, conflict, message: error.message }, bubbles: true, composed: true })),
+  });
   /** The timeline's window when the user moved it away from the day; null follows the day. */
   #timelineView: TimeRange | null = null;
   #loadedView: TimeRange | null = null;
@@ -93,6 +104,7 @@ export class SessionPlayer extends LitElement {
     this.locale = 'en';
     this.skipSeconds = 10;
     this.markers = [];
+    this._panelOpen = false;
     for (const type of Object.keys(requestMap) as (keyof PlayerRequests)[]) {
       this.addEventListener(type, (e) => {
         e.stopPropagation();
@@ -100,6 +112,17 @@ export class SessionPlayer extends LitElement {
       });
     }
     this.addEventListener('keydown', (e) => this.#onKey(e));
+    // Tag changes from the side panel go through the store (outbox, retries, audit).
+    const tagRequest = <T,>(type: string, run: (detail: T) => Promise<unknown>) =>
+      this.addEventListener(type, (e) => {
+        e.stopPropagation();
+        run((e as CustomEvent<T>).detail).catch((error: unknown) =>
+          this.dispatchEvent(new CustomEvent('tag-error', { detail: { message: String((error as Error)?.message ?? error) }, bubbles: true, composed: true })),
+        );
+      });
+    tagRequest<TagCreateDetail>('tag-create', (d) => this.#tags.create(d.draft));
+    tagRequest<TagUpdateDetail>('tag-update', (d) => this.#tags.update(d.id, d.patch));
+    tagRequest<TagDeleteDetail>('tag-delete', (d) => this.#tags.remove(d.tag.id));
     // Not stopped: hosts may follow the timeline's window too.
     this.addEventListener('view-change', (e) => {
       const { start, end } = (e as CustomEvent<ViewChangeDetail>).detail;
@@ -143,7 +166,10 @@ export class SessionPlayer extends LitElement {
     this.toggleAttribute('data-waiting', s.waiting || s.phase === 'loading' || s.phase === 'opening');
     this.toggleAttribute('data-error', s.phase === 'error');
     this.dataset.phase = s.phase;
-    this.#timelineData.reset(this.dataSource, s.session?.stream ?? null);
+    const stream = s.session?.stream ?? null;
+    this.#timelineData.reset(this.dataSource, stream);
+    if (this.dataSource && stream && s.day) void this.#tags.load(this.dataSource, stream, s.day);
+    else if (!this.dataSource || !stream) this.#tags.dispose();
     if (changed.has('dataSource') || s.day !== this.#previousDay) {
       this.#previousDay = s.day;
       this.#timelineView = null;
@@ -162,11 +188,16 @@ export class SessionPlayer extends LitElement {
     void this.playback.loadCoverage(view).catch(() => undefined);
   }
 
-  /** Notifications and tags from the data source plus the host's markers, rebuilt only when one changes. */
+  /**
+   * Notifications from the data source, tags (the store's, with unsaved ones, for the
+   * day; the data source's for other days) and the host's markers, rebuilt only when
+   * one of them changes.
+   */
   #timelineMarkers(): readonly TimelineMarker[] {
-    const sources = [this.#timelineData.markers, this.markers];
+    const sources = [this.#timelineData.markers, this.#tags.tags, this.markers];
     if (sources.some((m, i) => m !== this.#allMarkers.sources[i])) {
-      this.#allMarkers = { sources, markers: this.markers.length ? [...sources[0]!, ...sources[1]!] : sources[0]! };
+      const merged = mergeTagMarkers(this.#timelineData.markers, this.#tags.tags, this.#tags.range);
+      this.#allMarkers = { sources, markers: this.markers.length ? [...merged, ...this.markers] : merged };
     }
     return this.#allMarkers.markers;
   }
@@ -206,11 +237,23 @@ export class SessionPlayer extends LitElement {
         <span class="grow"></span>
         <session-clock></session-clock>
         ${info && s.at !== null ? this.#renderZone(s.at, info.timezone) : nothing}
+        <button
+          class="panel-toggle"
+          part="panel-toggle"
+          aria-pressed=${this._panelOpen ? 'true' : 'false'}
+          aria-controls=${this._panelOpen ? 'side-panel' : nothing}
+          @click=${() => (this._panelOpen = !this._panelOpen)}
+        >
+          ${icons.bell} ${t('notifications')}
+        </button>
       </div>
-      <div class="stage">
-        <video part="video" playsinline preload="auto"></video>
-        <div class="overlay" aria-live="polite">${this.#renderStatus()}</div>
-        ${s.notice ? html`<div class="notice" role="status">${s.notice.message}</div>` : nothing}
+      <div class="body">
+        <div class="stage">
+          <video part="video" playsinline preload="auto"></video>
+          <div class="overlay" aria-live="polite">${this.#renderStatus()}</div>
+          ${s.notice ? html`<div class="notice" role="status">${s.notice.message}</div>` : nothing}
+        </div>
+        ${this._panelOpen ? this.#renderPanel() : nothing}
       </div>
       <div class="controls" part="controls">
         <session-timeline
@@ -228,6 +271,39 @@ export class SessionPlayer extends LitElement {
         <session-transport-bar></session-transport-bar>
       </div>
     `;
+  }
+
+  #renderPanel() {
+    const s = this.playback.state;
+    const capabilities = s.session?.capabilities ?? [];
+    return html`<session-side-panel
+      id="side-panel"
+      part="side-panel"
+      theme="dark"
+      .query=${this.#panelQuery()}
+      .range=${s.day}
+      .value=${s.at}
+      .playing=${!s.paused}
+      .zone=${s.zone}
+      .locale=${s.locale}
+      .tags=${this.#tags.tags}
+      .canCreateTags=${capabilities.includes('tagCreate')}
+      .canDeleteTags=${capabilities.includes('tagDelete')}
+    ></session-side-panel>`;
+  }
+
+  #query: { source: SessionDataSource; stream: StreamRef; fn: PanelQueryFn } | null = null;
+
+  /** The panel's page loader over the data source, the same function while the stream stays. */
+  #panelQuery(): PanelQueryFn | null {
+    const source = this.dataSource;
+    const stream = this.playback.state.session?.stream;
+    if (!source || !stream) return null;
+    const q = this.#query;
+    if (q && q.source === source && q.stream === stream) return q.fn;
+    const fn: PanelQueryFn = (query, signal) => source.getEvents(stream, query, { signal });
+    this.#query = { source, stream, fn };
+    return fn;
   }
 
   #renderZone(at: Instant, userZone: string) {
