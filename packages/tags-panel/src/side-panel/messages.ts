@@ -1,4 +1,5 @@
 import { de, enGB, type Locale } from 'date-fns/locale';
+import { interpolate, pickCatalog } from '../i18n.js';
 
 /** Every string the side panel shows, by locale. `{name}` marks a parameter. */
 const en = {
@@ -109,10 +110,8 @@ const catalogs: Record<string, { messages: Record<PanelMessageKey, string>; date
 
 /** Strings, date-fns locale and number format for `locale` (falls back to English by language, then entirely). */
 export function panelTranslator(locale: string) {
-  const key = catalogs[locale] ? locale : catalogs[locale.split('-')[0]!] ? locale.split('-')[0]! : 'en';
-  const catalog = catalogs[key]!;
-  const t = (message: PanelMessageKey, params: Record<string, string | number> = {}): string =>
-    catalog.messages[message].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const { key, catalog } = pickCatalog(catalogs, locale);
+  const t = (message: PanelMessageKey, params: Record<string, string | number> = {}): string => interpolate(catalog.messages[message], params);
   const numbers = new Intl.NumberFormat(key === 'de' ? 'de-DE' : 'en-GB');
   return { t, dateLocale: catalog.dateLocale, number: (n: number) => numbers.format(n) };
 }

@@ -1,55 +1,14 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { axeViolations } from '../../../../test/support/axe.js';
 import type { PanelEvent, PanelKeystroke, PanelPage, PanelQuery, PanelSeekDetail } from '../types.js';
 import { memoryQuery, sampleEvents } from './sample-events.js';
 import type { SessionSidePanel } from './session-side-panel.js';
-import './session-side-panel.define.js';
+import { DAY, H, mount, mounted, RANGE, settle, until } from './panel-support.test.js';
 import type { PanelTab } from './types.js';
 
-const DAY = Date.parse('2026-03-17T00:00:00Z');
-const H = 3_600_000;
-const RANGE = { start: DAY, end: DAY + 24 * H };
 const SAMPLE = sampleEvents({ count: 600, start: DAY + 8 * H, end: DAY + 18 * H, seed: 7 }).events;
 
-// Rows of varying height (keystroke runs) make the virtualizer's ResizeObserver
-// report a benign "loop completed" error, which mocha would count as a failure.
-setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-
-const mounted: HTMLElement[] = [];
-afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
-
-async function mount(props: Partial<SessionSidePanel> = {}): Promise<SessionSidePanel> {
-  const el = document.createElement('session-side-panel');
-  el.style.height = '480px';
-  el.style.width = '460px';
-  el.zone = 'UTC';
-  Object.assign(el, props);
-  document.body.append(el);
-  mounted.push(el);
-  await settle(el);
-  return el;
-}
-
-const frame = () => new Promise((r) => requestAnimationFrame(r));
-
-/** Lets the element, the virtualizer and its measurements settle. */
-async function settle(el: SessionSidePanel, frames = 3): Promise<void> {
-  for (let i = 0; i < frames; i++) {
-    await el.updateComplete;
-    await frame();
-  }
-  await el.updateComplete;
-}
-
-async function until(check: () => boolean, what: string, ms = 3_000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const $ = <T extends Element = HTMLElement>(el: SessionSidePanel, selector: string) => el.shadowRoot!.querySelector<T & HTMLElement>(selector);
 const rows = (el: SessionSidePanel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));

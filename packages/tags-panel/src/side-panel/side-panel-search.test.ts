@@ -1,49 +1,10 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect } from 'chai';
 import type { PanelEvent, PanelPage, PanelQuery } from '../types.js';
 import { memoryQuery, sampleEvents } from './sample-events.js';
 import type { SessionSidePanel } from './session-side-panel.js';
-import './session-side-panel.define.js';
+import { DAY, H, mount, RANGE, settle, until } from './panel-support.test.js';
 
-// Keystroke runs vary in height; the virtualizer's ResizeObserver then reports a benign loop error.
-setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
-const DAY = Date.parse('2026-03-17T00:00:00Z');
-const H = 3_600_000;
-const RANGE = { start: DAY, end: DAY + 24 * H };
-
-const mounted: HTMLElement[] = [];
-afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
-
-async function mount(props: Partial<SessionSidePanel>): Promise<SessionSidePanel> {
-  const el = document.createElement('session-side-panel');
-  el.style.height = '480px';
-  el.style.width = '460px';
-  el.zone = 'UTC';
-  Object.assign(el, props);
-  document.body.append(el);
-  mounted.push(el);
-  await settle(el);
-  return el;
-}
-
-const frame = () => new Promise((r) => requestAnimationFrame(r));
-
-async function settle(el: SessionSidePanel, frames = 3): Promise<void> {
-  for (let i = 0; i < frames; i++) {
-    await el.updateComplete;
-    await frame();
-  }
-  await el.updateComplete;
-}
-
-async function until(check: () => boolean, what: string, ms = 3_000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const $ = (el: SessionSidePanel, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
 const list = (el: SessionSidePanel) => $(el, 'lit-virtualizer') as (HTMLElement & { items: PanelEvent[] }) | null;

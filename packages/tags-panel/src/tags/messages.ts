@@ -1,4 +1,5 @@
 import { de, enGB, type Locale } from 'date-fns/locale';
+import { interpolate, pickCatalog } from '../i18n.js';
 
 /** Every string the tags view shows, by locale. `{name}` marks a parameter. */
 const en = {
@@ -97,9 +98,8 @@ export type MessagePiece = { text: string } | { param: string };
 
 /** Strings and date-fns locale for `locale` (falls back to English by language, then entirely). */
 export function tagsTranslator(locale: string) {
-  const catalog = catalogs[locale] ?? catalogs[locale.split('-')[0]!] ?? catalogs.en!;
-  const t = (key: TagsMessageKey, params: Record<string, string | number> = {}): string =>
-    catalog.messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const { catalog } = pickCatalog(catalogs, locale);
+  const t = (key: TagsMessageKey, params: Record<string, string | number> = {}): string => interpolate(catalog.messages[key], params);
   const pieces = (key: TagsMessageKey): MessagePiece[] =>
     catalog.messages[key]
       .split(/(\{\w+\})/)
