@@ -1,4 +1,3 @@
-import '@session-player/tags-panel';
 import '@session-player/timeline';
 import { SessionClock } from './session-clock.js';
 import { SessionPlayer } from './session-player.js';

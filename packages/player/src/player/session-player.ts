@@ -242,7 +242,7 @@ export class SessionPlayer extends LitElement {
           part="panel-toggle"
           aria-pressed=${this._panelOpen ? 'true' : 'false'}
           aria-controls=${this._panelOpen ? 'side-panel' : nothing}
-          @click=${() => (this._panelOpen = !this._panelOpen)}
+          @click=${this.#togglePanel}
         >
           ${icons.bell} ${t('notifications')}
         </button>
@@ -272,6 +272,12 @@ export class SessionPlayer extends LitElement {
       </div>
     `;
   }
+
+  readonly #togglePanel = () => {
+    // The panel (and its list virtualizer) loads on first use: most viewers never open it.
+    if (!this._panelOpen) loadSidePanel().catch(() => undefined);
+    this._panelOpen = !this._panelOpen;
+  };
 
   #renderPanel() {
     const s = this.playback.state;
@@ -356,6 +362,17 @@ export class SessionPlayer extends LitElement {
     e.preventDefault();
     action();
   }
+}
+
+let sidePanel: Promise<unknown> | null = null;
+
+/** Defines `<session-side-panel>` once; the element upgrades in place when it arrives. */
+function loadSidePanel(): Promise<unknown> {
+  sidePanel ??= import('@session-player/tags-panel').catch((error: unknown) => {
+    sidePanel = null;
+    throw error;
+  });
+  return sidePanel;
 }
 
 function parseInstant(value: string): Instant | undefined {
