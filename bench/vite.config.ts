@@ -17,6 +17,7 @@ export default defineConfig({
         hls: resolve(import.meta.dirname, 'pages/hls.html'),
         index: resolve(import.meta.dirname, 'pages/index.html'),
         timeline: resolve(import.meta.dirname, 'pages/timeline.html'),
+        panel: resolve(import.meta.dirname, 'pages/panel.html'),
       },
     },
   },

@@ -42,6 +42,8 @@ export const sidePanelStyles = css`
   }
   :host([theme='dark']) {
     ${darkTokens}
+    /* Native controls (checkboxes, selects, scrollbars) follow the dark theme too. */
+    color-scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
@@ -69,7 +71,8 @@ export const sidePanelStyles = css`
   [part~='tab'] {
     /* Four tabs share a narrow panel: each shrinks, its count goes under the label. */
     display: flex;
-    flex: 1 1 auto;
+    /* Equal shares, so the bold selected tab does not shift the others. */
+    flex: 1 1 0;
     flex-direction: column;
     align-items: center;
     min-width: 0;
@@ -108,6 +111,7 @@ export const sidePanelStyles = css`
   [part='tags'] {
     flex: 1;
     min-height: 0;
+    overflow-y: auto;
   }
 
   /* ---- search and filters ---- */

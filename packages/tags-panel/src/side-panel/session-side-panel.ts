@@ -2,6 +2,7 @@ import '@lit-labs/virtualizer';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { patchVirtualizer } from './virtualizer-patch.js';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type {
@@ -215,7 +216,10 @@ export class SessionSidePanel extends LitElement {
       // A tab (or day) shown anew opens at the playhead; a new search or filter at its first match.
       const reopened = this.#itemsKey === '' || kind !== this.#listKind;
       const fresh = itemsKey !== this.#itemsKey;
+      const hadRows = this.#items.length > 0 && kind === this.#listKind;
       this.#derive(kind, text, all);
+      // With a query the first page arrives after the tab opened: open it at the playhead then.
+      const firstRows = !hadRows && this.#items.length > 0 && text === '';
       this.#itemsKey = itemsKey;
       this.#listKind = kind;
       // After deriving: starting or ending a search changes the version too.
@@ -224,7 +228,7 @@ export class SessionSidePanel extends LitElement {
         this._active = -1;
         this.#rendered = { first: 0, last: -1 };
       }
-      if (this._follow && (reopened || this.playing)) this.#followDue = true;
+      if (this._follow && (reopened || firstRows || this.playing)) this.#followDue = true;
       else if (fresh) this.#toTopDue = true;
     }
     const key = this.#playheadKey();
@@ -467,6 +471,8 @@ export class SessionSidePanel extends LitElement {
   }
 
   protected override updated(): void {
+    const list = this.#list;
+    if (list) patchVirtualizer(list);
     if (this.#followDue) {
       this.#followDue = false;
       void this.#scrollToCurrent();

@@ -45,6 +45,8 @@ export const tagsViewStyles = css`
   }
   :host([theme='dark']) {
     ${darkTokens}
+    /* Native controls (checkboxes, selects, scrollbars) follow the dark theme too. */
+    color-scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
