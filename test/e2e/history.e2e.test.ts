@@ -7,9 +7,10 @@ import {
   fetchSegments,
   getJson,
   installDecoder,
+  instantOfFrame,
   openViewRecord,
   poll,
-  instantOfFrame,
+  rowsQuery,
   seek,
   settledFrame,
   waitForPlayerReady,
@@ -121,7 +122,7 @@ describe('history playback end to end', { timeout: 120_000 }, () => {
   });
 
   it('seeks frame-exactly to 20 wall-clock instants: random, after and before gaps, across midnight, in a non-UTC zone', async () => {
-    const rows = await getJson<{ items: GridRow[] }>(stack.baseUrl, `/api/rows?from=${Date.now() - 7 * 86_400_000}&to=${Date.now() + 86_400_000}&limit=500`);
+    const rows = await getJson<{ items: GridRow[] }>(stack.baseUrl, rowsQuery());
     // The recording that crosses local midnight in its user's zone.
     const crossing = rows.items.find((r) => localParts(r.start, r.timezone).date !== localParts(r.end - 1, r.timezone).date);
     assert.ok(crossing, 'the backend has a recording crossing local midnight');

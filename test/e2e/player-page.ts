@@ -144,3 +144,12 @@ export async function openViewRecord(page: Page, ref: { userId: string; computer
   await page.locator('session-player-dialog').waitFor({ state: 'attached' });
   await waitForPlayerReady(page);
 }
+
+/**
+ * The grid's rows of the last week (and the coming day). One `now`: two clock reads
+ * can be a millisecond apart, which made the range 8 days + 1 ms and the API refuse it.
+ */
+export function rowsQuery(now = Date.now()): string {
+  const day = 86_400_000;
+  return `/api/rows?from=${now - 7 * day}&to=${now + day}&limit=500`;
+}

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, startStack, type Stack, type TestPage } from './harness.js';
-import { fetchSegments, getJson, installDecoder, instantOfFrame, openViewRecord, poll, settledFrame } from './player-page.js';
+import { fetchSegments, getJson, installDecoder, instantOfFrame, openViewRecord, poll, rowsQuery, settledFrame } from './player-page.js';
 import { startSiteGateway, type SiteGateway } from './site-gateway.js';
 
 const FPS = 5;
@@ -45,7 +45,7 @@ after(async () => {
 
 /** A recording of two hours or more, from the grid's rows. */
 async function longRecording(): Promise<GridRow> {
-  const rows = await getJson<{ items: GridRow[] }>(stack.baseUrl, `/api/rows?from=${Date.now() - 7 * DAY}&to=${Date.now() + DAY}&limit=500`);
+  const rows = await getJson<{ items: GridRow[] }>(stack.baseUrl, rowsQuery());
   const row = rows.items.find((r) => r.end - r.start >= 2 * 60 * MIN);
   assert.ok(row, 'the backend has a recording of two hours or more');
   return row;

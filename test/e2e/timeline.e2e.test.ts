@@ -9,9 +9,10 @@ import {
   fetchSegments,
   getJson,
   installDecoder,
-  openViewRecord,
   instantOfFrame,
+  openViewRecord,
   poll,
+  rowsQuery,
   settledFrame,
   type WallSegment,
 } from './player-page.js';
@@ -51,7 +52,7 @@ after(async () => {
 
 /** A long recording (≥ 2 h) and its segments, from the grid's rows. */
 async function longRecording(): Promise<{ row: GridRow; segments: WallSegment[] }> {
-  const rows = await getJson<{ items: GridRow[] }>(stack.baseUrl, `/api/rows?from=${Date.now() - 7 * 86_400_000}&to=${Date.now() + 86_400_000}&limit=500`);
+  const rows = await getJson<{ items: GridRow[] }>(stack.baseUrl, rowsQuery());
   const row = rows.items.find((r) => r.end - r.start >= 2 * 60 * MIN);
   assert.ok(row, 'the backend has a recording of two hours or more');
   const segments = await fetchSegments(stack.baseUrl, row.userId, row.computerId, row.start - 86_400_000, row.end + 86_400_000);

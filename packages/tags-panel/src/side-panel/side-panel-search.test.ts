@@ -164,8 +164,12 @@ describe('<session-side-panel> search', () => {
       await until(() => calls.length === 1, 'the search');
       calls[0]!.resolve(await answer(calls[0]!.q, new AbortController().signal));
       await until(() => status(el) === '500+ matches', 'the first result page');
-      list(el)!.scrollTop = list(el)!.scrollHeight;
-      await until(() => calls.length === 2, 'the next result page');
+      // Scroll to the end until the list asks for more: the virtualizer sizes its rows
+      // asynchronously, so one early scroll can land short of the end.
+      await until(() => {
+        list(el)!.scrollTop = list(el)!.scrollHeight;
+        return calls.length === 2;
+      }, 'the next result page');
       expect(calls[1]!.q).to.deep.include({ text: 'e', cursor: '500' });
     });
 
