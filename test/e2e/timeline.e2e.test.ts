@@ -103,11 +103,11 @@ describe('timeline in the player (real backend, real media)', () => {
     // Zoom to the hour around it with the wheel over it (the host-visible way to zoom).
     await page.evaluate(`${TIMELINE}.view = { start: ${target.at - 30 * MIN}, end: ${target.at + 30 * MIN} }`);
     const point = await timelinePoint(page, target.at, 'marker');
-    const selected = page.evaluate(
-      `new Promise((resolve) => ${TIMELINE}.addEventListener('marker-select', (e) => resolve(e.detail.marker.id), { once: true }))`,
-    );
+    // Listen first (awaited), then click: the event must not fire before anyone listens.
+    await page.evaluate(`${TIMELINE}.addEventListener('marker-select', (e) => (window.__selected = e.detail.marker.id), { once: true })`);
     await page.mouse.click(point.x, point.y);
-    assert.equal(await selected, target.id);
+    await poll(page, `window.__selected !== undefined`, undefined, 10_000);
+    assert.equal(await page.evaluate('window.__selected'), target.id);
     await assertShowsInstant(page, segments, target.at, `marker "${target.title}"`);
     assert.deepEqual(page.errors, []);
     await page.close();
