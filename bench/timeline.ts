@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, REPO_ROOT, startStack } from '../test/e2e/harness.js';
 import type { Gesture, GestureRun, StepTiming, ZoomLevel } from './pages/timeline.js';
+import { profile, stats, type Stats } from './measure.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const STEPS = { zoom: 200, 'pan-drag': 200, 'pan-wheel': 200, hover: 500 } satisfies Record<Gesture, number>;
@@ -25,19 +26,6 @@ const GESTURES = Object.keys(STEPS) as Gesture[];
 const TARGET: Record<Gesture, number> = { zoom: 8, 'pan-drag': 8, 'pan-wheel': 8, hover: 1 };
 const PROFILE = process.env.PROFILE === '1';
 const DPR = Number(process.env.DPR ?? 1);
-
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
-
-function stats(xs: number[]): Stats {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { n: xs.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1)! };
-}
 
 // An unminified build keeps function names readable in the profile.
 execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.config.ts', ...(PROFILE ? ['--minify', 'false'] : [])], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -57,30 +45,6 @@ async function openPage(): Promise<Page> {
 const run = (page: Page, gesture: Gesture, level: ZoomLevel, count = STEPS[gesture], warmUp = WARM_UP): Promise<GestureRun> =>
   page.evaluate(([g, l, c, w]) => window.timelineBench!.run(g, l, c, w), [gesture, level, count, warmUp] as const);
 
-/** Self time per function over one CPU profile, largest first. */
-async function profile(page: Page, gesture: Gesture, level: ZoomLevel): Promise<{ fn: string; ms: number; share: number }[]> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await run(page, gesture, level);
-  const { profile: p } = await cdp.send('Profiler.stop');
-  await cdp.detach();
-  const byNode = new Map(p.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  p.samples!.forEach((id, i) => {
-    const frame = byNode.get(id)!.callFrame;
-    if (frame.functionName === '(idle)') return;
-    const file = frame.url.split('/').pop()?.replace(/\?.*$/, '') || '';
-    const key = `${frame.functionName || '(anonymous)'} ${file ? `${file}:${frame.lineNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + p.timeDeltas![i]! / 1000);
-  });
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 15)
-    .map(([fn, ms]) => ({ fn, ms: Math.round(ms), share: Math.round((ms / total) * 1000) / 10 }));
-}
 
 try {
   const samples = new Map<string, StepTiming[]>();
@@ -138,7 +102,7 @@ try {
     const page = await openPage();
     for (const gesture of GESTURES) {
       for (const level of ['day', 'hour'] as const) {
-        const top = await profile(page, gesture, level);
+        const top = await profile(page, () => run(page, gesture, level));
         profiles[`${level} ${gesture}`] = top;
         console.log(`\nCPU profile, ${level} ${gesture} (self time, ${STEPS[gesture]} steps + ${WARM_UP} warm-up):`);
         for (const { fn, ms: t, share } of top) console.log(`  ${String(t).padStart(5)} ms ${share.toFixed(1).padStart(5)} %  ${fn}`);
