@@ -1,6 +1,7 @@
 import '@session-player/tags-panel';
 import { keystrokeRuns, searchRuns, type PanelEvent, type PanelEventKind, type SessionSidePanel } from '@session-player/tags-panel';
 import { sampleEvents } from '../../packages/tags-panel/src/side-panel/sample-events.js';
+import { afterFrame, nextAnimationFrame } from './frame-timing.js';
 
 /*
  * <session-side-panel> 360 × 640 px with 100 000 events given as `events`
@@ -89,17 +90,6 @@ const QUIET_FRAMES = 2;
 let events: PanelEvent[] = [];
 let el: SessionSidePanel | null = null;
 let lastMutation = 0;
-
-const nextAnimationFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-const channel = new MessageChannel();
-const pendingAfterFrame: (() => void)[] = [];
-channel.port1.onmessage = () => pendingAfterFrame.shift()?.();
-/** Resolves in the first task after the current frame has been rendered. */
-const afterFrame = () =>
-  new Promise<void>((resolve) => {
-    pendingAfterFrame.push(resolve);
-    channel.port2.postMessage(null);
-  });
 
 const panel = (): SessionSidePanel => {
   if (!el) throw new Error('mount() first');

@@ -1,5 +1,6 @@
 import '@session-player/timeline';
 import type { MarkerSeverity, TimelineDensity, TimelineMarker, TimelineRange, TimelineSpan } from '@session-player/timeline';
+import { afterFrame, nextAnimationFrame } from './frame-timing.js';
 
 /*
  * <session-timeline> 1200 px wide over a busy day (10 000 markers, 2 000
@@ -90,17 +91,6 @@ el.markers = markers;
 el.density = density;
 // The playhead sits at 09:00, away from where drags start (x = 100 and 700).
 el.value = DAY + 9 * HOUR;
-
-const nextAnimationFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-const channel = new MessageChannel();
-const pendingAfterFrame: (() => void)[] = [];
-channel.port1.onmessage = () => pendingAfterFrame.shift()?.();
-/** Resolves in the first task after the current frame has been rendered. */
-const afterFrame = () =>
-  new Promise<void>((resolve) => {
-    pendingAfterFrame.push(resolve);
-    channel.port2.postMessage(null);
-  });
 
 const area = () => el.shadowRoot!.querySelector<HTMLElement>('.area')!;
 const canvasBox = () => el.shadowRoot!.querySelector('canvas')!.getBoundingClientRect();
