@@ -98,6 +98,8 @@ export default {
     'demo/src/**/*.test.ts',
     'test/**/*.test.ts',
     '!test/e2e/**',
+    // Node-only tests (the e2ee CLI, Node WebCrypto) run in the server step.
+    '!**/*.node.test.ts',
     '!**/node_modules/**',
   ],
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },

@@ -123,7 +123,7 @@ const STEPS = [
     before: () => rmSync(wtrFile, { force: true }),
     counts: (code) => wtrCounts(code, wtrFile),
   },
-  nodeTestStep('server', () => filesIn('demo/server', '.test.ts'), 20 * MIN),
+  nodeTestStep('server', () => [...filesIn('demo/server', '.test.ts'), ...filesIn('packages/e2ee/src', '.node.test.ts')], 20 * MIN),
   nodeTestStep('e2e', () => filesIn('test/e2e', '.e2e.test.ts'), 45 * MIN),
   { name: 'storybook', timeoutMs: 15 * MIN, cmd: () => [bin('storybook'), ['build', '-o', 'storybook-static', '--quiet']], counts: exitCodeCounts },
 ];
