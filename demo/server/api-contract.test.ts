@@ -174,7 +174,7 @@ describe('API contract', () => {
     assert.equal(new Set(rows.map((r) => r.sessionId)).size, rows.length);
     for (let i = 1; i < rows.length; i++) assert.ok(rows[i - 1]!.start >= rows[i]!.start);
     assert.ok(rows.some((r) => r.notifications > 0));
-    assert.equal(new Set(rows.map((r) => r.timezone)).size, 3);
+    assert.equal(new Set(rows.map((r) => r.timezone)).size, 4);
   });
 
   it('stores audit events', async () => {

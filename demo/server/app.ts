@@ -14,6 +14,8 @@ import { openDataDir } from './db/data-dir.js';
 import { openPostgres, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { loadMediaPool } from './media/media-pool.js';
+import { DEMO_PASSPHRASE, sealStreams } from './media/sealed-streams.js';
+import { SEED_STREAMS } from './seed/directory.js';
 import { seedIfEmpty, type SeedReport } from './seed/seed-database.js';
 import { AuditStore } from './store/audit-store.js';
 import { DirectoryStore } from './store/directory-store.js';
@@ -51,6 +53,10 @@ export interface BuildAppOptions {
   now?: () => number;
   /** A built single-page app to serve at `/` (with index.html fallback and CSP). */
   siteDir?: string;
+  /** Where sealed (end-to-end encrypted) streams are written; default `sealed/` in the data folder. */
+  sealedDir?: string;
+  /** Passphrase the demo's sealed streams are sealed with (default `DEMO_PASSPHRASE`). */
+  passphrase?: string;
 }
 
 declare module 'fastify' {
@@ -61,6 +67,9 @@ declare module 'fastify' {
 }
 
 const MEDIA_BASE = '/media/pool/';
+const SEALED_BASE = '/media/sealed/';
+/** 9999-12-31: later than any recording, and still a PostgreSQL timestamp. */
+const END_OF_TIME = Date.UTC(9999, 11, 31);
 const YEAR_S = 365 * 24 * 3600;
 
 /**
@@ -109,6 +118,18 @@ async function assemble(
   poolDir: string,
   opts: BuildAppOptions,
 ): Promise<FastifyInstance> {
+  const recordings = new RecordingStore(db, now);
+  const sealedDir = resolve(opts.sealedDir ?? join(opts.databaseUrl ? DEFAULT_DATA_DIR : (opts.dataDir ?? DEFAULT_DATA_DIR), 'sealed'));
+  const sealed = await sealStreams({
+    streams: SEED_STREAMS.filter((s) => s.sealed),
+    recordingsOf: (userId, computerId) => recordings.recordings(userId, computerId, 0, END_OF_TIME),
+    pool,
+    poolDir,
+    sealedDir,
+    urlBase: SEALED_BASE,
+    passphrase: opts.passphrase ?? DEMO_PASSPHRASE,
+  });
+
   const app = Fastify({ logger: opts.logger ?? false }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('seedReport', seedReport);
   app.addHook('onClose', async () => {
@@ -117,12 +138,13 @@ async function assemble(
 
   const backend: Backend = {
     directory: new DirectoryStore(db),
-    recordings: new RecordingStore(db, now),
+    recordings,
     events: new EventStore(db),
     tags: new TagStore(db, now),
     audit: new AuditStore(db, now),
     pool,
     mediaBase: MEDIA_BASE,
+    sealed,
   };
 
   app.setErrorHandler((error: FastifyError | ApiError, req, reply) => {
@@ -199,6 +221,18 @@ async function assemble(
       const ext = extname(path);
       if (ext === '.m4s' || ext === '.mp4') reply.header('content-type', 'video/mp4');
     },
+  });
+
+  // Sealed files are as immutable as the pool's; only their folder name changes when re-sealed.
+  await app.register(fastifyStatic, {
+    root: sealedDir,
+    prefix: SEALED_BASE,
+    decorateReply: false,
+    index: false,
+    dotfiles: 'ignore',
+    maxAge: YEAR_S * 1000,
+    immutable: true,
+    setHeaders: (reply) => reply.header('content-type', 'application/octet-stream'),
   });
 
   if (opts.siteDir) {

@@ -162,7 +162,7 @@ describe('durability of acknowledged writes', () => {
     console.log(`# ${server.output().trim().split('\n').find((l) => l.startsWith('ready')) ?? ''}`);
     const info = (await api(server, '/api/session?userId=mreed')).body;
     const rows = (await api(server, `/api/rows?from=${info.recorded.end - 8 * 86_400_000 + 1}&to=${info.recorded.end}&limit=1000`)).body;
-    assert.equal(rows.items.length, 34, 'the whole seed is there');
+    assert.equal(rows.items.length, 39, 'the whole seed is there (34 sessions + 5 sealed ones)');
     await killHard(server);
     assert.deepEqual(readdirSync(parent).filter((n) => n.includes('.staging-')), [], 'staging folder cleaned up');
   });

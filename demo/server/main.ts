@@ -9,6 +9,8 @@
  *   FIXTURES_DIR  folder with pool/pool.json, default demo/fixtures
  *   LOG           set to 0 to silence the request log
  *   SITE_DIR      serve this built site instead of demo/dist (the bench pages use it)
+ *   DEMO_PASSPHRASE  passphrase of the demo's end-to-end encrypted streams
+ *                 (default "correct horse battery staple")
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -30,6 +32,7 @@ try {
     dataDir: resolve(env.DATA_DIR ?? DEFAULT_DATA_DIR),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.FIXTURES_DIR ? { fixturesDir: resolve(env.FIXTURES_DIR) } : {}),
+    ...(env.DEMO_PASSPHRASE ? { passphrase: env.DEMO_PASSPHRASE } : {}),
     logger: env.LOG !== '0',
     ...(existsSync(join(siteDir, 'index.html')) ? { siteDir } : {}),
   });

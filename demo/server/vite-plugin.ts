@@ -28,6 +28,7 @@ export function referenceBackend(opts: ReferenceBackendOptions = {}): Plugin {
     const app = await buildApp({
       ...(process.env.DATA_DIR ? { dataDir: process.env.DATA_DIR } : {}),
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+      ...(process.env.DEMO_PASSPHRASE ? { passphrase: process.env.DEMO_PASSPHRASE } : {}),
       ...opts,
     });
     await app.ready();

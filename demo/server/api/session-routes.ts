@@ -59,14 +59,15 @@ export function sessionRoutes(backend: Backend): FastifyPluginAsyncTypebox {
           if (!session) throw notFound('session-not-found', `no session "${q.sessionId}" for ${user.id} on ${computer.id}`);
         }
         session ??= await backend.recordings.latestSession(user.id, computer.id);
+        const sealed = backend.sealed.get(`${user.id}/${computer.id}`);
         return {
           stream: { userId: user.id, computerId: computer.id },
           user: { id: user.id, name: user.name, login: user.login, ip: user.ip },
           computer: { id: computer.id, name: computer.name, os: computer.os },
           timezone: user.timezone,
           session,
-          capabilities: [...HISTORY_CAPABILITIES],
-          encryption: null,
+          capabilities: sealed ? [...HISTORY_CAPABILITIES, 'decrypt' as const] : [...HISTORY_CAPABILITIES],
+          encryption: sealed?.header ?? null,
           live: { online: false },
           audioTracks: AUDIO_TRACKS.map((t) => ({ ...t })),
           recorded: await backend.recordings.bounds(user.id, computer.id),

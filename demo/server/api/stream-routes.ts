@@ -65,7 +65,9 @@ export function streamRoutes(backend: Backend): FastifyPluginAsyncTypebox {
           description:
             'VOD playlist of every segment intersecting [from, to), whole segments only. `EXT-X-PROGRAM-DATE-TIME` ' +
             'opens each seamless run; `EXT-X-DISCONTINUITY` marks every gap and every jump in media time. ' +
-            'A range with nothing recorded gives a valid playlist without segments.',
+            'A range with nothing recorded gives a valid playlist without segments. The playlist of an end-to-end ' +
+            'encrypted stream names sealed files and gives each one\'s index in `#EXT-X-SP-SEGMENT-INDEX` ' +
+            '(packages/e2ee/FORMAT.md).',
           params: StreamParams,
           querystring: RangeQuery,
           produces: ['application/vnd.apple.mpegurl'],
@@ -82,7 +84,8 @@ export function streamRoutes(backend: Backend): FastifyPluginAsyncTypebox {
         const { from, to } = requireRange(req.query.from, req.query.to);
         const { user, computer } = await backend.directory.stream(req.params.userId, req.params.computerId);
         const recordings = await backend.recordings.recordings(user.id, computer.id, from, to);
-        const text = renderMediaPlaylist(backend.pool, segmentsInRange(backend.pool, recordings, from, to), backend.mediaBase);
+        const sealed = backend.sealed.get(`${user.id}/${computer.id}`);
+        const text = renderMediaPlaylist(backend.pool, segmentsInRange(backend.pool, recordings, from, to), backend.mediaBase, sealed);
         return reply.type('application/vnd.apple.mpegurl').header('cache-control', 'no-cache').send(text);
       },
     );

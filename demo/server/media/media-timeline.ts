@@ -24,6 +24,8 @@ export interface PlacedSegment {
   /** Pool media time of the segment's first frame, seconds. */
   poolStart: number;
   recordingId: string;
+  /** Position of the segment within its recording (0 = the first). */
+  ordinal: number;
 }
 
 /** Time from the recording's start to the start of its `k`-th segment, ms. */
@@ -80,7 +82,7 @@ export function* segmentsOfRecording(
     const end = start + pool.durationMs[poolIndex]!;
     if (end <= from) continue;
     const seg = pool.segments[poolIndex]!;
-    yield { start, end, poolIndex, file: seg.file, poolStart: seg.start, recordingId: rec.id };
+    yield { start, end, poolIndex, file: seg.file, poolStart: seg.start, recordingId: rec.id, ordinal: k };
   }
 }
 

@@ -109,7 +109,32 @@ export const PERSONAS: Record<string, Persona> = {
       '明日の朝にレビューします。',
     ],
     platform: 'mac',
+  },  smarino: {
+    first: 'Sofia',
+    email: 'sofia.marino@northwind-logistics.it',
+    colleagues: ['Luca Bianchi', 'Giulia Romano', 'Marco Ferri', 'Elena Conti', 'Paolo Greco', 'Chiara Gallo'],
+    customers: ['Lombardia Trasporti', 'Adriatica Foods', 'Vetro Murano SpA', 'Piemonte Tessile', 'Porto di Genova Srl', 'Sole Energia'],
+    newsSite: {
+      name: 'Corriere della Sera',
+      host: 'www.corriere.it',
+      headlines: [
+        'Sciopero dei trasporti: le fasce garantite',
+        'Milano, nuova linea della metropolitana in anticipo',
+        'Porto di Genova: traffico container in crescita',
+        'Meteo: allerta gialla in Lombardia',
+      ],
+    },
+    localPhrases: [
+      'Grazie, ci guardo subito.',
+      'Possiamo sentirci domani mattina?',
+      'Il contratto aggiornato è nella cartella condivisa.',
+      'Sono in riunione, ti richiamo dopo.',
+      'Un saluto, Sofia',
+      'Per me va bene, procediamo così.',
+    ],
+    platform: 'windows',
   },
+
 };
 
 const MAIL_SENTENCES = [

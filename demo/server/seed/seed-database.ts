@@ -2,12 +2,12 @@ import type { Db, DbQueryable } from '../db/db.js';
 import { SCHEMA_LOCK } from '../db/migrate.js';
 import type { IndexedPool } from '../media/media-pool.js';
 import { recordingDurationMs, segmentsToCover } from '../media/media-timeline.js';
-import { SEED_COMPUTERS, SEED_STREAMS, SEED_USERS } from './directory.js';
+import { SEED_COMPUTERS, SEED_STREAMS, SEED_USERS, type SeedStream } from './directory.js';
 import { PERSONAS } from './event-corpus.js';
 import { generateStreamEvents, type SeedEvent } from './event-generator.js';
 import { createRandom, type Random } from './prng.js';
 import { planSessions, type PlannedSession } from './work-schedule.js';
-import { formatLocalDate, serverLocalDate } from './zoned-time.js';
+import { formatLocalDate, parseLocalDate, serverLocalDate } from './zoned-time.js';
 
 export interface SeedReport {
   /** False when the database already held the seed. */
@@ -23,7 +23,13 @@ export interface SeedReport {
 type Column = readonly [name: string, cast: string];
 
 /** Multi-row INSERTs, in batches that stay well under PostgreSQL's 65 535 parameters. */
-async function insertRows(tx: DbQueryable, table: string, columns: readonly Column[], rows: readonly unknown[][]): Promise<void> {
+async function insertRows(
+  tx: DbQueryable,
+  table: string,
+  columns: readonly Column[],
+  rows: readonly unknown[][],
+  onConflict = '',
+): Promise<void> {
   const batch = Math.max(1, Math.floor(8000 / columns.length));
   const names = columns.map(([n]) => n).join(', ');
   for (let i = 0; i < rows.length; i += batch) {
@@ -36,7 +42,7 @@ async function insertRows(tx: DbQueryable, table: string, columns: readonly Colu
       });
       return `(${cells.join(', ')})`;
     });
-    await tx.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, params);
+    await tx.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')} ${onConflict}`, params);
   }
 }
 
@@ -59,24 +65,35 @@ const TAG_NAMES = [
   ['Escalated to security', 'Ticket SEC-2291 opened.'],
 ] as const;
 
-async function insertSeed(tx: DbQueryable, sessions: PlannedSession[], now: number): Promise<number> {
+/** Inserts `streams` with their people, machines, sessions, events and tags; returns the event count. */
+async function insertSeed(
+  tx: DbQueryable,
+  streams: readonly SeedStream[],
+  allSessions: PlannedSession[],
+  now: number,
+  firstEventId = 1,
+): Promise<number> {
+  const inStreams = (userId: string, computerId: string) => streams.some((s) => s.userId === userId && s.computerId === computerId);
+  const sessions = allSessions.filter((s) => inStreams(s.userId, s.computerId));
   await insertRows(
     tx,
     'users',
     [['id', 'text'], ['name', 'text'], ['login', 'text'], ['ip', 'text'], ['timezone', 'text']],
-    SEED_USERS.map((u) => [u.id, u.name, u.login, u.ip, u.timezone]),
+    SEED_USERS.filter((u) => streams.some((s) => s.userId === u.id)).map((u) => [u.id, u.name, u.login, u.ip, u.timezone]),
+    'ON CONFLICT (id) DO NOTHING',
   );
   await insertRows(
     tx,
     'computers',
     [['id', 'text'], ['name', 'text'], ['os', 'text'], ['ip', 'text']],
-    SEED_COMPUTERS.map((c) => [c.id, c.name, c.os, c.ip]),
+    SEED_COMPUTERS.filter((c) => streams.some((s) => s.computerId === c.id)).map((c) => [c.id, c.name, c.os, c.ip]),
+    'ON CONFLICT (id) DO NOTHING',
   );
   await insertRows(
     tx,
     'streams',
     [['user_id', 'text'], ['computer_id', 'text'], ['position', 'int4']],
-    SEED_STREAMS.map((s) => [s.userId, s.computerId, s.position]),
+    streams.map((s) => [s.userId, s.computerId, s.position]),
   );
   await insertRows(
     tx,
@@ -97,10 +114,10 @@ async function insertSeed(tx: DbQueryable, sessions: PlannedSession[], now: numb
     sessions.flatMap((s) => s.recordings.map((r) => [r.id, s.id, s.userId, s.computerId, iso(r.start), iso(r.end), r.poolOffset, r.segmentCount])),
   );
 
-  let nextId = 1;
+  let nextId = firstEventId;
   let total = 0;
   const tagRows: unknown[][] = [];
-  for (const stream of SEED_STREAMS) {
+  for (const stream of streams) {
     const user = SEED_USERS.find((u) => u.id === stream.userId)!;
     const spans = sessions
       .filter((s) => s.userId === stream.userId && s.computerId === stream.computerId)
@@ -183,11 +200,19 @@ export async function seedIfEmpty(db: Db, pool: IndexedPool, now: number): Promi
         retimed = await retime(tx, pool);
         await tx.query('UPDATE settings SET value = $1 WHERE key = $2', [pool.fingerprint, 'pool_fingerprint']);
       }
-      return { seeded: false, anchorDay, sessions: 0, events: 0, retimed, ms: performance.now() - t0 };
+      // Streams added to the seed since this database was made join the same week.
+      const present = await tx.query<{ user_id: string; computer_id: string }>('SELECT user_id, computer_id FROM streams');
+      const missing = SEED_STREAMS.filter((s) => !present.some((p) => p.user_id === s.userId && p.computer_id === s.computerId));
+      if (missing.length === 0) return { seeded: false, anchorDay, sessions: 0, events: 0, retimed, ms: performance.now() - t0 };
+      const planned = planSessions(parseLocalDate(anchorDay), pool);
+      const [{ next }] = await tx.query<{ next: number }>('SELECT COALESCE(MAX(id), 0)::int8 + 1 AS next FROM events') as [{ next: number }];
+      const events = await insertSeed(tx, missing, planned, now, Number(next));
+      const sessions = planned.filter((s) => missing.some((m) => m.userId === s.userId && m.computerId === s.computerId)).length;
+      return { seeded: true, anchorDay, sessions, events, retimed, ms: performance.now() - t0 };
     }
     const anchor = serverLocalDate(now);
     const sessions = planSessions(anchor, pool);
-    const events = await insertSeed(tx, sessions, now);
+    const events = await insertSeed(tx, SEED_STREAMS, sessions, now);
     await insertRows(
       tx,
       'settings',

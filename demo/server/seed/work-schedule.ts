@@ -124,6 +124,22 @@ function templatesFor(stream: SeedStream, day: DayContext): SessionTemplate[] {
       }
       return sessions;
     }
+    // Sealed streams are sealed again at every fresh start-up, so they stay
+    // short: a few minutes on the last workdays, early (never the grid's newest row).
+    case 'mil-ws-009': {
+      if (day.workdayOrdinal < 3) return [];
+      const morning = hm(7, 40) + rnd.int(0, 300);
+      const noon = hm(11, 50) + rnd.int(0, 300);
+      return [
+        { pieces: [{ start: morning, end: morning + hm(0, 5) }], protocol: 'Console', clientIp: ip },
+        { pieces: [{ start: noon, end: noon + hm(0, 4) }], protocol: 'Console', clientIp: ip },
+      ];
+    }
+    case 'mil-lt-002': {
+      if (day.workdayOrdinal !== 4) return [];
+      const start = hm(7, 5) + rnd.int(0, 300);
+      return [{ pieces: [{ start, end: start + hm(0, 4) }], protocol: 'Console', clientIp: ip }];
+    }
     default:
       return [];
   }
