@@ -15,9 +15,11 @@ import type {
 import { formatDuration, translator } from '../i18n/messages.js';
 import { AudioSourceMixer } from '../media/audio-sources.js';
 import { HlsEngine } from '../media/hls-engine.js';
+import type { SegmentOpenFn } from '../preview/thumbnail-provider.js';
+import { RecordingLock, type UnlockSecret } from '../sealing/recording-lock.js';
 import type { PlaybackState, PlayerNotice } from '../state/playback-state.js';
 import { nearestRecorded, normaliseSpans, spanBefore } from '../time/coverage.js';
-import { parseMediaPlaylist, type MediaTimeline } from '../time/media-timeline.js';
+import { parseMediaPlaylist, type MediaTimeline, type TimelineSegment } from '../time/media-timeline.js';
 import { dayRange, formatDate, formatTime, shiftDay, viewerTimeZone } from '../time/wall-clock.js';
 
 const HOUR = 3_600_000;
@@ -37,6 +39,35 @@ const COVERAGE_CHUNK = 7 * DAY;
 const AUDITED_SEEK = 60_000;
 const NOTICE_MS = 6_000;
 const AUDIT_DELAY_MS = 1_000;
+/**
+ * Playback stops this far (s) before a segment that must not play, so the
+ * last frame shown is the one before it, whatever the frame rate's rounding.
+ */
+const BARRIER_LEAD_S = 0.25;
+/** Stalled at the buffer's end: a barrier this close ahead is why. */
+const WAITING_BARRIER_LEAD_S = 1;
+/** A missing segment is a point in media time; this much after it still counts as reaching it. */
+const MISSING_BARRIER_S = 0.05;
+
+/** Why a sealed segment failed, as words for the error message. */
+const FAULT_MESSAGES = {
+  'not-sealed': 'faultNotSealed',
+  truncated: 'faultTruncated',
+  'wrong-kind': 'faultWrongKind',
+  'other-recording': 'faultOtherRecording',
+  'wrong-index': 'faultWrongIndex',
+  'wrong-start': 'faultWrongStart',
+  authentication: 'faultAuthentication',
+} as const;
+
+/** A media-time range of the current window that must not be played. */
+interface Barrier {
+  from: number;
+  to: number;
+  error: PlayerError;
+  /** hls.js stopped loading because of it: seeking must start the window afresh. */
+  halted: boolean;
+}
 
 /** What the controller reports to the host element's listeners. */
 export interface PlaybackEvents {
@@ -92,6 +123,10 @@ export class PlaybackController implements ReactiveController {
   #auditQueue: AuditEvent[] = [];
   #auditTimer: ReturnType<typeof setTimeout> | undefined;
   #detachVideo: (() => void) | null = null;
+  /** The open recording's key holder when it is end-to-end encrypted. */
+  #lock: RecordingLock | null = null;
+  /** Media-time ranges of the current window that must not be played (failed or missing segments). */
+  #barriers: Barrier[] = [];
 
   constructor(host: ReactiveControllerHost & HTMLElement, emit: Emit) {
     this.#host = host;
@@ -115,6 +150,8 @@ export class PlaybackController implements ReactiveController {
       error: null,
       notice: null,
       locale: 'en',
+      sealed: 'none',
+      unlockRetryAt: 0,
     };
   }
 
@@ -136,7 +173,10 @@ export class PlaybackController implements ReactiveController {
     const offs = [
       on('play', () => this.#onPlayState()),
       on('pause', () => this.#onPlayState()),
-      on('waiting', () => this.#set({ waiting: true })),
+      on('waiting', () => {
+        this.#set({ waiting: true });
+        this.#checkBarriers(video.currentTime, WAITING_BARRIER_LEAD_S);
+      }),
       on('playing', () => this.#set({ waiting: false })),
       on('canplay', () => this.#set({ waiting: false })),
       on('loadeddata', () => this.#onLoaded()),
@@ -162,8 +202,19 @@ export class PlaybackController implements ReactiveController {
     this.#ref = ref;
     this.#window = null;
     this.#coverageRange = null;
+    this.#barriers = [];
     this.#engine?.destroy();
-    this.#set({ phase: 'opening', session: null, coverage: [], at: ref.at ?? null, error: null, notice: null });
+    this.#dropKey();
+    this.#set({
+      phase: 'opening',
+      session: null,
+      coverage: [],
+      at: ref.at ?? null,
+      error: null,
+      notice: null,
+      sealed: 'none',
+      unlockRetryAt: 0,
+    });
     // Download hls.js and open a MediaSource while the API answers.
     this.#engine?.prepare().catch((e: unknown) => this.#fail(PlayerError.from(e, 'unsupported')));
     // When the host names the stream and the instant, fetch media in parallel with the session.
@@ -174,6 +225,11 @@ export class PlaybackController implements ReactiveController {
     early?.catch(() => undefined);
     try {
       const session = await dataSource.getSession(ref, { signal });
+      const lock = session.encryption
+        ? await RecordingLock.fromHeader(session.encryption, (detail) => this.#t('headerInvalid', { detail }))
+        : null;
+      if (signal.aborted) return;
+      this.#useLock(lock);
       this.#stream = session.stream;
       const zone = this.state.zoneMode === 'user' ? session.timezone : viewerTimeZone();
       const at = ref.at ?? session.session?.start ?? session.recorded?.start ?? null;
@@ -185,6 +241,12 @@ export class PlaybackController implements ReactiveController {
         return;
       }
       const coverage = this.#ensureCoverage(at, signal);
+      if (lock) {
+        // Nothing of the recording is fetched until the viewer unlocks it.
+        this.#set({ phase: 'locked', at });
+        await coverage;
+        return;
+      }
       const sameStream = early && session.stream.computerId === ref.computerId;
       await this.#showWindow(
         sameStream ? early : this.#fetchWindow(session.stream, at, signal, FIRST_WINDOW),
@@ -193,13 +255,66 @@ export class PlaybackController implements ReactiveController {
         coverage,
       );
     } catch (e) {
-      if (!isAbort(e)) this.#fail(PlayerError.from(e));
+      if (!isAbort(e) && !signal.aborted) this.#fail(PlayerError.from(e));
     }
   }
 
+  /**
+   * Unlocks an end-to-end encrypted recording with the viewer's passphrase or
+   * the host's raw key, then loads it where the playhead is. Rejects with a
+   * PlayerError: `wrong-secret` (the next try then waits), `retry-later`,
+   * `header-invalid`.
+   */
+  async unlock(secret: UnlockSecret): Promise<void> {
+    const lock = this.#lock;
+    if (!lock) throw new PlayerError('header-invalid', 'This recording is not encrypted.', { retryable: false });
+    if (lock.unlocked) return;
+    try {
+      await lock.unlock(secret, {
+        wrong: this.#t('passphrase' in secret ? 'wrongPassphrase' : 'wrongKey'),
+        retryLater: (until) => this.#t('retryLater', { time: formatTime(until, viewerTimeZone()) }),
+      });
+    } catch (e) {
+      if (e instanceof PlayerError && e.code !== 'retry-later') this.#audit('decrypt-failure', this.state.at ?? undefined);
+      if (this.#lock === lock) this.#set({ unlockRetryAt: lock.retryAt });
+      throw e;
+    }
+    if (this.#lock !== lock) {
+      lock.lock(); // closed or another recording opened meanwhile
+      return;
+    }
+    this.#audit('decrypt-success', this.state.at ?? undefined);
+    this.#set({ sealed: 'unlocked', unlockRetryAt: 0, phase: 'ready' });
+    const at = this.state.at;
+    if (at !== null) this.#loadWindowAt(at, false);
+  }
+
+  /** Drops the key of an unlocked recording and masks it again. */
+  lock(): void {
+    if (!this.#lock?.unlocked) return;
+    this.#lock.lock();
+    this.#windowAbort.abort();
+    this.#engine?.destroy();
+    this.#window = null;
+    this.#barriers = [];
+    this.#pendingPlay = false;
+    // Forget the last decoded frame too.
+    this.#video?.removeAttribute('src');
+    this.#video?.load();
+    this.#set({ sealed: 'locked', phase: 'locked', paused: true, waiting: false, error: null });
+  }
+
+  /** Opens sealed segments of the unlocked recording (for previews); null while locked or unsealed. */
+  get segmentOpener(): SegmentOpenFn | null {
+    return this.#lock?.unlocked ? this.#previewOpener : null;
+  }
+
+  /** One function per recording, so previews are rebuilt only when the key changes. */
+  #previewOpener: SegmentOpenFn | null = null;
+
   play(): void {
     const video = this.#video;
-    if (!video) return;
+    if (!video || this.state.phase === 'locked') return;
     if (this.#atWindowEnd()) {
       void this.#onWindowEnd();
       return;
@@ -347,6 +462,7 @@ export class PlaybackController implements ReactiveController {
     this.#openAbort.abort();
     this.#windowAbort.abort();
     this.#engine?.destroy();
+    this.#dropKey();
     this.#mixer?.suspend();
     this.#video?.removeAttribute('src');
     if (this.#video && this.#frameCallback) this.#video.cancelVideoFrameCallback(this.#frameCallback);
@@ -367,8 +483,15 @@ export class PlaybackController implements ReactiveController {
 
   #goTo(target: Instant, playing: boolean): void {
     this.#set({ day: this.#dayHolding(target) });
+    if (this.state.phase === 'locked') {
+      // Only the playhead moves: the recording loads there once unlocked.
+      this.#set({ at: target });
+      return;
+    }
     const media = this.#window?.timeline.wallToMedia(target);
-    if (media === null || media === undefined || !this.#video || this.state.phase === 'error') {
+    // After a segment failed its checks loading has stopped: start the window afresh.
+    const halted = this.#barriers.some((b) => b.halted);
+    if (media === null || media === undefined || !this.#video || this.state.phase === 'error' || halted) {
       this.#loadWindowAt(target, playing);
       return;
     }
@@ -387,7 +510,8 @@ export class PlaybackController implements ReactiveController {
     const signal = this.#windowAbort.signal;
     this.#pendingPlay = playing;
     void this.#showWindow(this.#fetchWindow(this.#stream, at, signal), at, playing).catch((e: unknown) => {
-      if (!isAbort(e)) this.#fail(PlayerError.from(e));
+      // A newer load replaced this one (its fetch may surface as an 'aborted' PlayerError).
+      if (!isAbort(e) && !signal.aborted) this.#fail(PlayerError.from(e));
     });
   }
 
@@ -423,13 +547,97 @@ export class PlaybackController implements ReactiveController {
       target = nearest;
     }
     this.#window = { range: loaded.range, timeline: loaded.timeline };
+    this.#barriers = this.#lock ? this.#missingBarriers(loaded.timeline) : [];
     this.#lastSegment = -1;
     this.#seekTarget = target;
     this.#frameChecks = 2;
     this.#set({ at: target, day: this.#dayHolding(target) });
     await this.#engine!.load(loaded.text, loaded.url, loaded.timeline.wallToMedia(target)!);
+    this.#checkBarriers(loaded.timeline.wallToMedia(target)!, 0);
     if (playing) this.play();
     await coverage;
+  }
+
+  #useLock(lock: RecordingLock | null): void {
+    this.#lock = lock;
+    this.#previewOpener = lock ? (bytes, expected) => lock.open(bytes, expected) : null;
+    this.#engine?.setOpener(lock ? (bytes, uri, kind) => this.#openSegment(lock, bytes, uri, kind) : null);
+    this.#set({ sealed: lock ? 'locked' : 'none', unlockRetryAt: 0 });
+  }
+
+  #dropKey(): void {
+    this.#lock?.lock();
+    this.#lock = null;
+  }
+
+  /** Decrypts a segment hls.js fetched, checking it is the one this window's playlist places there. */
+  async #openSegment(lock: RecordingLock, bytes: ArrayBuffer, uri: string, kind: 'init' | 'media'): Promise<Uint8Array> {
+    const timeline = this.#window?.timeline;
+    const segment = kind === 'media' ? timeline?.segmentByUri(uri) : undefined;
+    const seal = segment?.seal ?? timeline?.segments[0]?.seal;
+    try {
+      if (!seal || (kind === 'media' && !segment)) {
+        throw new PlayerError('recording-altered', this.#t('headerMismatch', { reason: this.#t('faultNotSealed') }), { retryable: false });
+      }
+      const expected =
+        kind === 'init'
+          ? { kind, index: seal.initIndex, start: 0 }
+          : { kind, index: seal.index, start: segment!.wallStart };
+      return await lock.open(bytes, expected);
+    } catch (e) {
+      if (lock === this.#lock && timeline === this.#window?.timeline) this.#onSegmentFault(e, segment);
+      throw e;
+    }
+  }
+
+  /** A segment failed its checks: stop fetching, and stop playback where it would have started. */
+  #onSegmentFault(e: unknown, segment: TimelineSegment | undefined): void {
+    const lock = this.#lock;
+    if (!lock?.unlocked) return;
+    let error: PlayerError;
+    if (e instanceof PlayerError) {
+      error = e;
+    } else {
+      const reason = this.#t(FAULT_MESSAGES[(lock.isSegmentFault(e) && e.reason) || 'authentication']);
+      error =
+        segment?.seal
+          ? new PlayerError(
+              'recording-altered',
+              this.#t('recordingAltered', { at: this.#formatInstant(segment.wallStart), index: segment.seal.index, reason }),
+              { cause: e, retryable: false },
+            )
+          : new PlayerError('recording-altered', this.#t('headerMismatch', { reason }), { cause: e, retryable: false });
+    }
+    this.#engine?.halt();
+    // Without a segment (the init segment failed) nothing of the window can play.
+    this.#barriers.push(
+      segment
+        ? { from: segment.mediaStart - BARRIER_LEAD_S, to: segment.mediaEnd, error, halted: true }
+        : { from: -Infinity, to: Infinity, error, halted: true },
+    );
+    this.#checkBarriers(this.#video?.currentTime ?? 0, 0);
+  }
+
+  /** Barriers where a sealed playlist skips segment indices. */
+  #missingBarriers(timeline: MediaTimeline): Barrier[] {
+    return timeline.missingSegments().map((m) => ({
+      from: m.mediaAt - BARRIER_LEAD_S,
+      to: m.mediaAt + MISSING_BARRIER_S,
+      error: new PlayerError('segment-missing', this.#t('segmentMissing', { at: this.#formatInstant(m.at), index: m.index }), {
+        retryable: false,
+      }),
+      halted: false,
+    }));
+  }
+
+  /** Stops playback with the barrier's error when media time `t` (plus `lead` s) reaches one. */
+  #checkBarriers(t: number, lead: number): void {
+    if (this.state.phase === 'error') return;
+    const hit = this.#barriers.find((b) => t + lead >= b.from && t < b.to);
+    if (!hit) return;
+    this.#pendingPlay = false;
+    this.#video?.pause();
+    this.#fail(hit.error);
   }
 
   /** Makes sure coverage around `at` is known (fetched in blocks). */
@@ -481,6 +689,7 @@ export class PlaybackController implements ReactiveController {
   #onTime(t: number): void {
     const video = this.#video;
     const timeline = this.#window?.timeline;
+    if (this.#barriers.length) this.#checkBarriers(t, 0);
     // While paused the clock stays on the instant asked for (inside the frame shown).
     if (!video || !timeline || this.#seekTarget !== null || video.seeking || video.paused) return;
     const at = timeline.mediaToWall(t);
@@ -586,7 +795,7 @@ export class PlaybackController implements ReactiveController {
    * Queues an audit event. Events are delivered a moment later, in order, so
    * that reporting a seek never competes with showing its frame.
    */
-  #audit(action: 'playback-start' | 'playback-stop' | 'seek', mediaAt?: Instant, details?: Record<string, number>): void {
+  #audit(action: 'playback-start' | 'playback-stop' | 'seek' | 'decrypt-success' | 'decrypt-failure', mediaAt?: Instant, details?: Record<string, number>): void {
     const dataSource = this.#dataSource;
     if (!this.#stream || !dataSource?.audit) return;
     this.#auditQueue.push({ action, stream: this.#stream, at: Date.now(), mediaAt, details });

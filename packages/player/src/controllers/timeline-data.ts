@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isAbort } from '../data-source/errors.js';
 import type { EventQuery, SessionDataSource, SessionEvent, StreamRef, TimeRange } from '../data-source/types.js';
 import { densityFromEvents } from '../preview/activity-density.js';
-import { createThumbnailProvider, type ThumbnailProvider } from '../preview/thumbnail-provider.js';
+import { createThumbnailProvider, type SegmentOpenFn, type ThumbnailProvider } from '../preview/thumbnail-provider.js';
 
 /** Heat-map resolution: about one bucket per 3 px of a wide timeline. */
 const DENSITY_BUCKETS = 400;
@@ -29,6 +29,7 @@ export class TimelineData implements ReactiveController {
   markers: TimelineMarker[] = [];
   density: TimelineDensity | null = null;
   preview: ThumbnailProvider | null = null;
+  #sealing: 'plain' | 'locked' | SegmentOpenFn = 'plain';
 
   readonly #host: ReactiveControllerHost;
   #source: SessionDataSource | null = null;
@@ -48,20 +49,38 @@ export class TimelineData implements ReactiveController {
     this.reset(null, null);
   }
 
-  /** Starts over for another stream (or none): drops markers, heat map and cached thumbnails. */
-  reset(source: SessionDataSource | null, stream: StreamRef | null): void {
-    if (source === this.#source && sameStream(stream, this.#stream)) return;
+  /**
+   * Starts over for another stream (or none): drops markers, heat map and
+   * cached thumbnails. `sealing` is how an end-to-end encrypted stream's
+   * previews are opened: `'locked'` while there is no key (no previews at all).
+   */
+  reset(source: SessionDataSource | null, stream: StreamRef | null, sealing: 'plain' | 'locked' | SegmentOpenFn = 'plain'): void {
+    if (source === this.#source && sameStream(stream, this.#stream)) {
+      if (sealing !== this.#sealing) this.#resetPreview(sealing);
+      return;
+    }
     this.#abort.abort();
     this.#densityAbort.abort();
     this.#abort = new AbortController();
     clearTimeout(this.#timer);
     this.#blocks.clear();
-    this.preview?.dispose();
     this.#source = source;
     this.#stream = stream;
-    this.preview = source && stream ? createThumbnailProvider(source, stream) : null;
+    this.#resetPreview(sealing);
     this.markers = [];
     this.density = null;
+    this.#host.requestUpdate();
+  }
+
+  #resetPreview(sealing: 'plain' | 'locked' | SegmentOpenFn): void {
+    this.preview?.dispose();
+    this.#sealing = sealing;
+    const source = this.#source;
+    const stream = this.#stream;
+    this.preview =
+      !source || !stream || sealing === 'locked'
+        ? null
+        : createThumbnailProvider(source, stream, sealing === 'plain' ? {} : { open: sealing });
     this.#host.requestUpdate();
   }
 

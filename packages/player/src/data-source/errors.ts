@@ -8,7 +8,17 @@ export type PlayerErrorCode =
   | 'playlist-invalid'
   | 'media'
   | 'no-recording'
-  | 'unsupported';
+  | 'unsupported'
+  /** End-to-end encryption: the passphrase or key does not open the recording. */
+  | 'wrong-secret'
+  /** Too many wrong passphrases: wait before the next try. */
+  | 'retry-later'
+  /** The encryption header is damaged or of an unknown version. */
+  | 'header-invalid'
+  /** A sealed segment failed its checks (altered, reordered, truncated, re-timed, foreign). */
+  | 'recording-altered'
+  /** A sealed recording's playlist leaves out a segment. */
+  | 'segment-missing';
 
 /** An error as a value: a code, a message for people and the cause. */
 export class PlayerError extends Error {

@@ -1,10 +1,28 @@
 // Types come from the full build; at run time the light build (no EME,
 // subtitles or alternate audio) is loaded, which is all recordings need.
 import type HlsType from 'hls.js';
-import type { ErrorData, HlsConfig, Loader, LoaderCallbacks, LoaderConfiguration, LoaderContext } from 'hls.js';
+import type {
+  ErrorData,
+  FragmentLoaderContext,
+  HlsConfig,
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderContext,
+  LoaderResponse,
+  LoaderStats,
+  NullableNetworkDetails,
+} from 'hls.js';
 import { PlayerError } from '../data-source/errors.js';
 
 type HlsClass = typeof HlsType;
+
+/**
+ * Turns fetched segment bytes into what hls.js may append (an end-to-end
+ * encrypted recording's segments are decrypted and checked here). It
+ * rejects when the bytes must not be played; nothing of them is appended then.
+ */
+export type SegmentOpener = (bytes: ArrayBuffer, uri: string, kind: 'init' | 'media') => Promise<Uint8Array>;
 
 let hlsModule: Promise<HlsClass> | null = null;
 
@@ -32,6 +50,9 @@ export class HlsEngine {
   /** Playlist texts hls.js gets without fetching (the player fetched them already). */
   readonly #playlists = new Map<string, string>();
   #recoveredMedia = false;
+  #opener: SegmentOpener | null = null;
+  /** Loading stopped on purpose (a segment failed its checks): hls.js errors after that are not news. */
+  #halted = false;
 
   constructor(video: HTMLVideoElement, onFatal: (error: PlayerError) => void) {
     this.#video = video;
@@ -54,6 +75,7 @@ export class HlsEngine {
       autoStartLoad: false,
       startFragPrefetch: true,
       pLoader: cachedPlaylistLoader(Hls, this.#playlists),
+      fLoader: openingFragmentLoader(Hls, () => this.#opener),
       // Bounded buffers keep memory flat over hours of 16x playback.
       maxBufferLength: 30,
       backBufferLength: 30,
@@ -78,6 +100,7 @@ export class HlsEngine {
   async load(playlistText: string, playlistUrl: string, startAt: number): Promise<void> {
     // A loaded window is never reused: each window gets a fresh MediaSource.
     if (this.#loaded) this.destroy();
+    this.#halted = false;
     await this.prepare();
     const hls = this.#hls!;
     const Hls = await loadHls();
@@ -89,14 +112,26 @@ export class HlsEngine {
     if (this.#hls === hls) hls.loadSource(playlistUrl);
   }
 
+  /** How segments are opened from now on (null: played as fetched). */
+  setOpener(opener: SegmentOpener | null): void {
+    this.#opener = opener;
+  }
+
+  /** Stops fetching segments (after one failed its checks); the next `load` starts afresh. */
+  halt(): void {
+    this.#halted = true;
+    this.#hls?.stopLoad();
+  }
+
   destroy(): void {
+    this.#halted = false;
     this.#hls?.destroy();
     this.#hls = null;
     this.#loaded = false;
   }
 
   #handleError(Hls: HlsClass, hls: HlsType, data: ErrorData): void {
-    if (!data.fatal || hls !== this.#hls) return;
+    if (!data.fatal || hls !== this.#hls || this.#halted) return;
     if (data.type === Hls.ErrorTypes.MEDIA_ERROR && !this.#recoveredMedia) {
       this.#recoveredMedia = true;
       hls.recoverMediaError();
@@ -135,4 +170,52 @@ function cachedPlaylistLoader(Hls: HlsClass, playlists: ReadonlyMap<string, stri
       queueMicrotask(() => callbacks.onSuccess({ url, data: text }, stats, context, null));
     }
   } as unknown as HlsConfig['pLoader'];
+}
+
+type FragmentCallbacks = LoaderCallbacks<FragmentLoaderContext>;
+
+/**
+ * The default fragment loader, with every fetched init and media segment
+ * passed through the current `SegmentOpener` before hls.js sees it.
+ * Progressive delivery is off for opened segments: a sealed segment can only
+ * be authenticated whole.
+ */
+function openingFragmentLoader(Hls: HlsClass, opener: () => SegmentOpener | null) {
+  const Base = Hls.DefaultConfig.loader as unknown as new (config: HlsConfig) => Loader<FragmentLoaderContext>;
+  return class OpeningFragmentLoader extends Base {
+    #aborted = false;
+
+    override load(context: FragmentLoaderContext, config: LoaderConfiguration, callbacks: FragmentCallbacks): void {
+      const open = opener();
+      if (!open) {
+        super.load(context, config, callbacks);
+        return;
+      }
+      this.#aborted = false;
+      const kind = context.frag.sn === 'initSegment' ? 'init' : 'media';
+      super.load(context, config, {
+        onSuccess: (response: LoaderResponse, stats: LoaderStats, ctx: FragmentLoaderContext, details: NullableNetworkDetails) => {
+          open(response.data as ArrayBuffer, ctx.url, kind).then(
+            (plain) => {
+              if (this.#aborted) return;
+              const data = plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength ? plain.buffer : plain.slice().buffer;
+              callbacks.onSuccess({ ...response, data: data as ArrayBuffer }, stats, ctx, details);
+            },
+            (error: unknown) => {
+              if (this.#aborted) return;
+              callbacks.onError({ code: 0, text: error instanceof Error ? error.message : String(error) }, ctx, details, stats);
+            },
+          );
+        },
+        onError: callbacks.onError,
+        onTimeout: callbacks.onTimeout,
+        ...(callbacks.onAbort ? { onAbort: callbacks.onAbort } : {}),
+      });
+    }
+
+    override abort(): void {
+      this.#aborted = true;
+      super.abort();
+    }
+  } as unknown as HlsConfig['fLoader'];
 }

@@ -177,6 +177,19 @@ export const playerStyles = css`
       box-shadow: -8px 0 24px rgba(0, 0, 0, 0.5);
     }
   }
+  /* An encrypted recording: the mask covers the whole stage, and no frame is kept behind it. */
+  session-decrypt-overlay {
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+  }
+  :host([data-sealed='locked']) video {
+    visibility: hidden;
+  }
+  .sealed-badge {
+    display: inline-flex;
+    color: var(--sp-accent);
+  }
   .panel-toggle[aria-pressed='true'] {
     background: var(--sp-accent);
     color: #000;

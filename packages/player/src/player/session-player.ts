@@ -7,6 +7,8 @@ import type { PanelQueryFn, TagCreateDetail, TagDeleteDetail, TagUpdateDetail } 
 import type { Instant, SessionDataSource, SessionRef, StreamRef, TimeRange } from '../data-source/types.js';
 import { translator } from '../i18n/messages.js';
 import { loadHls } from '../media/hls-engine.js';
+import { loadE2ee, type UnlockSecret } from '../sealing/recording-lock.js';
+import type { UnlockOutcome } from '@session-player/e2ee';
 import { playbackContext } from '../state/playback-state.js';
 import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
 import { controlStyles } from './control.styles.js';
@@ -149,6 +151,29 @@ export class SessionPlayer extends LitElement {
     this.playback.pause();
   }
 
+  /**
+   * Unlocks an end-to-end encrypted recording without the passphrase dialog:
+   * with a passphrase, or with the raw 256-bit key a host's KMS released.
+   * Rejects with a `PlayerError` (`wrong-secret`, `retry-later`, `header-invalid`).
+   */
+  unlock(secret: UnlockSecret): Promise<void> {
+    return this.playback.unlock(secret);
+  }
+
+  /** Drops the key of an unlocked recording and masks it again. */
+  lock(): void {
+    this.playback.lock();
+  }
+
+  readonly #unlockWithPassphrase = async (passphrase: string): Promise<UnlockOutcome> => {
+    try {
+      await this.playback.unlock({ passphrase });
+      return { ok: true };
+    } catch (e) {
+      return { ok: false, message: e instanceof Error ? e.message : String(e), retryAt: this.playback.state.unlockRetryAt };
+    }
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Reconnecting after a move re-opens the session where it was.
@@ -166,8 +191,10 @@ export class SessionPlayer extends LitElement {
     this.toggleAttribute('data-waiting', s.waiting || s.phase === 'loading' || s.phase === 'opening');
     this.toggleAttribute('data-error', s.phase === 'error');
     this.dataset.phase = s.phase;
+    this.dataset.sealed = s.sealed;
+    if (s.sealed !== 'none') void loadE2ee(); // defines the decrypt overlay
     const stream = s.session?.stream ?? null;
-    this.#timelineData.reset(this.dataSource, stream);
+    this.#timelineData.reset(this.dataSource, stream, s.sealed === 'none' ? 'plain' : (this.playback.segmentOpener ?? 'locked'));
     if (this.dataSource && stream && s.day) void this.#tags.load(this.dataSource, stream, s.day);
     else if (!this.dataSource || !stream) this.#tags.dispose();
     if (changed.has('dataSource') || s.day !== this.#previousDay) {
@@ -234,6 +261,9 @@ export class SessionPlayer extends LitElement {
               <span>${t('sessionComputer')}: <strong>${info.computer.name}</strong></span>
             </span>`
           : nothing}
+        ${s.sealed !== 'none'
+          ? html`<span class="sealed-badge" title=${t('encryptedRecording')}>${icons.lock}<span class="visually-hidden">${t('encryptedRecording')}</span></span>`
+          : nothing}
         <span class="grow"></span>
         <session-clock></session-clock>
         ${info && s.at !== null ? this.#renderZone(s.at, info.timezone) : nothing}
@@ -246,10 +276,25 @@ export class SessionPlayer extends LitElement {
         >
           ${icons.bell} ${t('notifications')}
         </button>
+        ${s.sealed === 'unlocked'
+          ? html`<button class="lock" part="lock-button" @click=${() => this.playback.lock()}>${icons.lock} ${t('lock')}</button>`
+          : nothing}
       </div>
       <div class="body">
         <div class="stage">
           <video part="video" playsinline preload="auto"></video>
+          ${s.sealed === 'locked'
+            ? html`<session-decrypt-overlay
+                class="sealed"
+                part="decrypt-overlay"
+                theme="dark"
+                .unlock=${this.#unlockWithPassphrase}
+                .label=${info ? `${info.user.name} · ${info.computer.name}` : ''}
+                .locale=${s.locale}
+                .retryAt=${s.unlockRetryAt}
+                .disabled=${!(info?.capabilities.includes('decrypt') ?? false)}
+              ></session-decrypt-overlay>`
+            : nothing}
           <div class="overlay" aria-live="polite">${this.#renderStatus()}</div>
           ${s.notice ? html`<div class="notice" role="status">${s.notice.message}</div>` : nothing}
         </div>

@@ -3,6 +3,7 @@ import { AsyncCache } from './async-cache.js';
 import { decodeFirstKeyframe } from './frame-decoder.js';
 import { loadMediaWindow, type MediaWindow } from './media-window.js';
 import { fetchBytes, type PictureLocator } from './preview-picture.js';
+import type { SegmentOpenFn } from './thumbnail-provider.js';
 
 /** Playlist windows are aligned to this grid so nearby hovers share one `getMedia`. */
 const WINDOW_MS = 2 * 60_000;
@@ -25,6 +26,7 @@ export function segmentKeyframes(
   stream: StreamRef,
   width: number,
   fetcher: typeof fetch,
+  open?: SegmentOpenFn,
 ): PictureLocator {
   const windows = new AsyncCache<number, MediaWindow>(WINDOW_CAPACITY);
   const inits = new AsyncCache<string, Uint8Array>(INIT_CAPACITY);
@@ -38,14 +40,22 @@ export function segmentKeyframes(
       const range = { start: index * WINDOW_MS - WINDOW_PAD_MS, end: (index + 1) * WINDOW_MS + WINDOW_PAD_MS };
       const playlist = await windows.get(index, signal, (s) => loadMediaWindow(source, stream, range, s, fetcher));
       const segment = playlist.timeline.segmentAtWall(at);
-      if (!segment) return null;
+      // A sealed segment without a key has no picture to give.
+      if (!segment || (segment.seal && !open)) return null;
+      const seal = segment.seal;
       const initUri = playlist.initFor(segment.uri);
       return {
         key: segment.uri,
         // Keyframes open every segment, so its first frame is the segment's start.
         at: segment.wallStart,
         async load(s) {
-          const [init, media] = await Promise.all([initBytes(initUri, s), fetchBytes(fetcher, segment.uri, s)]);
+          let [init, media] = await Promise.all([initBytes(initUri, s), fetchBytes(fetcher, segment.uri, s)]);
+          if (seal && open) {
+            [init, media] = await Promise.all([
+              init && open(init, { kind: 'init', index: seal.initIndex, start: 0 }),
+              open(media, { kind: 'media', index: seal.index, start: segment.wallStart }),
+            ]);
+          }
           const image = await decodeFirstKeyframe(concat(init, media), width, s);
           if (!image) throw new Error(`No decodable video in ${segment.uri}.`);
           return { image, width: image.width, height: image.height };

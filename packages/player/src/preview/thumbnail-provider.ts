@@ -22,6 +22,12 @@ export interface ThumbnailFrame {
   height: number;
 }
 
+/** Decrypts one sealed segment (see `@session-player/e2ee`'s `decryptSegment`). */
+export type SegmentOpenFn = (
+  bytes: Uint8Array,
+  expected: { kind: 'init' | 'media'; index: number; start: number },
+) => Promise<Uint8Array>;
+
 /** Gives the preview for a hovered instant; see `createThumbnailProvider`. */
 export type ThumbnailProvider = ((at: Instant, signal: AbortSignal) => Promise<ThumbnailFrame | null>) & {
   /** Cancels pending requests, forgets every cached window and closes every picture. */
@@ -37,6 +43,12 @@ export interface ThumbnailProviderOptions {
    * global `fetch`.
    */
   fetch?: typeof fetch;
+  /**
+   * For an end-to-end encrypted recording: decrypts a sealed segment. Its
+   * previews are then always decoded here from the sealed media (a backend's
+   * thumbnails would be pictures of the recording in the clear).
+   */
+  open?: SegmentOpenFn;
 }
 
 const DEFAULT_WIDTH = 240;
@@ -62,9 +74,10 @@ export function createThumbnailProvider(
   const width = Math.max(1, Math.round(options.width ?? DEFAULT_WIDTH));
   // Looked up per call, so a fetch wrapped later (tests, service shims) is honoured.
   const fetcher: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const locator = hasThumbnails(source)
-    ? thumbnailTrack(source, stream, width, fetcher)
-    : segmentKeyframes(source, stream, width, fetcher);
+  const locator =
+    hasThumbnails(source) && !options.open
+      ? thumbnailTrack(source, stream, width, fetcher)
+      : segmentKeyframes(source, stream, width, fetcher, options.open);
   const pictures = new AsyncCache<string, PreviewPicture>(PICTURE_CAPACITY, (p) => p.image.close());
   let disposed = false;
 

@@ -2,7 +2,11 @@ import { createContext } from '@lit/context';
 import type { PlayerError } from '../data-source/errors.js';
 import type { AudioTrackInfo, CoverageSpan, Instant, SessionInfo, TimeRange } from '../data-source/types.js';
 
-export type PlaybackPhase = 'idle' | 'opening' | 'loading' | 'ready' | 'error';
+/** `locked`: an end-to-end encrypted recording waits for its passphrase (nothing is loaded). */
+export type PlaybackPhase = 'idle' | 'opening' | 'loading' | 'ready' | 'locked' | 'error';
+
+/** End-to-end encryption of the open recording: none, or whether its key is held. */
+export type SealState = 'none' | 'locked' | 'unlocked';
 
 export interface PlayerNotice {
   kind: 'gap-skipped' | 'moved-to-recording' | 'end-of-recordings' | 'no-recordings' | 'invalid-input';
@@ -40,6 +44,9 @@ export interface PlaybackState {
   error: PlayerError | null;
   notice: PlayerNotice | null;
   locale: string;
+  sealed: SealState;
+  /** Epoch ms before which another unlock try is refused (wrong passphrases make it grow). */
+  unlockRetryAt: number;
 }
 
 export const playbackContext = createContext<PlaybackState>(Symbol('session-player/playback'));

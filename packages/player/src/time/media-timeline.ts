@@ -11,6 +11,21 @@ export interface TimelineSegment {
   uri: string;
   /** A jump precedes this segment (gap in recording or re-encoded run). */
   discontinuity: boolean;
+  /**
+   * For an end-to-end encrypted recording: the segment's index and its init
+   * segment's index (`#EXT-X-SP-SEGMENT-INDEX`, `#EXT-X-SP-INIT-INDEX`).
+   */
+  seal?: { index: number; initIndex: number };
+}
+
+/** Where a sealed recording's playlist skips segment indices: a segment was removed. */
+export interface MissingSegment {
+  /** Index of the first missing segment. */
+  index: number;
+  /** Wall-clock instant where the missing media should have started. */
+  at: Instant;
+  /** Media-element time where it should have played. */
+  mediaAt: number;
 }
 
 /**
@@ -26,6 +41,31 @@ export class MediaTimeline {
 
   constructor(segments: TimelineSegment[]) {
     this.segments = segments;
+  }
+
+  #byUri: Map<string, TimelineSegment> | null = null;
+
+  /** The segment fetched from `uri` (absolute), if it is in this window. */
+  segmentByUri(uri: string): TimelineSegment | undefined {
+    this.#byUri ??= new Map(this.segments.map((s) => [s.uri, s]));
+    return this.#byUri.get(uri);
+  }
+
+  /**
+   * Gaps in a sealed recording's segment indices. Indices run on across a
+   * stream's whole history, so any jump between neighbours is a segment the
+   * playlist left out, not a pause in recording.
+   */
+  missingSegments(): MissingSegment[] {
+    const out: MissingSegment[] = [];
+    for (let i = 1; i < this.segments.length; i++) {
+      const prev = this.segments[i - 1]!;
+      const next = this.segments[i]!;
+      if (prev.seal && next.seal && next.seal.index !== prev.seal.index + 1) {
+        out.push({ index: prev.seal.index + 1, at: prev.wallEnd, mediaAt: prev.mediaEnd });
+      }
+    }
+    return out;
   }
 
   get isEmpty(): boolean {
@@ -107,6 +147,8 @@ export function parseMediaPlaylist(text: string, baseUrl: string): MediaTimeline
   let pendingDuration: number | null = null;
   let pendingDiscontinuity = false;
   let pendingGap = false;
+  let pendingIndex: number | null = null;
+  let initIndex = 0;
   for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
@@ -124,6 +166,10 @@ export function parseMediaPlaylist(text: string, baseUrl: string): MediaTimeline
       wall = null;
     } else if (line === '#EXT-X-GAP') {
       pendingGap = true;
+    } else if (line.startsWith('#EXT-X-SP-SEGMENT-INDEX:')) {
+      pendingIndex = sealIndex(line);
+    } else if (line.startsWith('#EXT-X-SP-INIT-INDEX:')) {
+      initIndex = sealIndex(line);
     } else if (!line.startsWith('#')) {
       if (pendingDuration === null) throw new PlaylistError(`Segment without #EXTINF: ${line}`);
       if (wall === null) throw new PlaylistError(`Segment without PROGRAM-DATE-TIME: ${line}`);
@@ -136,6 +182,7 @@ export function parseMediaPlaylist(text: string, baseUrl: string): MediaTimeline
           mediaEnd: media + pendingDuration,
           uri: new URL(line, baseUrl).href,
           discontinuity: pendingDiscontinuity,
+          ...(pendingIndex === null ? {} : { seal: { index: pendingIndex, initIndex } }),
         });
         pendingDiscontinuity = false;
       }
@@ -143,7 +190,15 @@ export function parseMediaPlaylist(text: string, baseUrl: string): MediaTimeline
       wall += durationMs;
       pendingDuration = null;
       pendingGap = false;
+      pendingIndex = null;
     }
   }
   return new MediaTimeline(segments);
+}
+
+function sealIndex(line: string): number {
+  const text = line.slice(line.indexOf(':') + 1).trim();
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new PlaylistError(`Invalid segment index: ${line}`);
+  return value;
 }
