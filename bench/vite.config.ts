@@ -18,6 +18,8 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'pages/index.html'),
         timeline: resolve(import.meta.dirname, 'pages/timeline.html'),
         panel: resolve(import.meta.dirname, 'pages/panel.html'),
+        'e2ee-crypto': resolve(import.meta.dirname, 'pages/e2ee-crypto.html'),
+        'e2ee-player': resolve(import.meta.dirname, 'pages/e2ee-player.html'),
       },
     },
   },

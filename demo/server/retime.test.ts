@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildApp } from './app.js';
@@ -38,7 +38,8 @@ describe('a re-encoded media pool', () => {
     });
     const other = tempDataDir('pool2');
     cleanups.push(other.cleanup);
-    mkdirSync(join(other.dataDir, 'pool'), { recursive: true });
+    // The segment files themselves are needed too: the sealed demo streams are sealed from them.
+    cpSync(join(testFixturesDir(), 'pool'), join(other.dataDir, 'pool'), { recursive: true });
     writeFileSync(join(other.dataDir, 'pool', 'pool.json'), JSON.stringify(pool));
 
     app = await buildApp({ dataDir, fixturesDir: other.dataDir });

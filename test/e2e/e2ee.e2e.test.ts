@@ -195,6 +195,7 @@ describe('end-to-end encrypted recordings (real backend, real media, real WebCry
     await field.press('Enter');
     await poll(page, `${OVERLAY}.shadowRoot.querySelector('[role=alert]')?.textContent.includes('does not open')`, undefined, 10_000);
     assert.equal(await page.evaluate(`${PLAYER}.dataset.phase`), 'locked', 'nothing plays after a wrong passphrase');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2ee-wrong-passphrase.png') });
     assert.equal(media.length, 0, 'still no media fetched');
     // The second try is delayed: Unlock is disabled and the player refuses it too.
     const unlockButton = overlay.getByRole('button', { name: 'Unlock' });
@@ -207,6 +208,7 @@ describe('end-to-end encrypted recordings (real backend, real media, real WebCry
     await field.press('Enter');
     await poll(page, `${PLAYER}.dataset.sealed === 'unlocked'`, undefined, 15_000);
     await assertShowsInstant(page, segments, row.start + 30_000, 'after unlock');
+    await page.screenshot({ path: join(ARTIFACTS, 'e2ee-unlocked.png') });
     assert.ok(media.some((u) => u.includes('/media/sealed/')), 'sealed segments were fetched');
 
     // Seek elsewhere in the recording: frame-exact.
@@ -309,6 +311,7 @@ describe('end-to-end encrypted recordings (real backend, real media, real WebCry
       await openSealed(page, bad.start - 3_000);
       await unlockByApi(page);
       await playIntoFault(page, segments, bad, 'recording-altered', /Recording altered at .*failed authentication/);
+      await page.screenshot({ path: join(ARTIFACTS, 'e2ee-altered.png') });
       await page.close();
     });
 

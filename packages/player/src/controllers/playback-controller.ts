@@ -286,7 +286,8 @@ export class PlaybackController implements ReactiveController {
     this.#audit('decrypt-success', this.state.at ?? undefined);
     this.#set({ sealed: 'unlocked', unlockRetryAt: 0, phase: 'ready' });
     const at = this.state.at;
-    if (at !== null) this.#loadWindowAt(at, false);
+    // The first frame after unlocking waits for a short window, as when opening.
+    if (at !== null) this.#loadWindowAt(at, false, FIRST_WINDOW);
   }
 
   /** Drops the key of an unlocked recording and masks it again. */
@@ -503,13 +504,13 @@ export class PlaybackController implements ReactiveController {
     if (playing) this.play();
   }
 
-  #loadWindowAt(at: Instant, playing: boolean): void {
+  #loadWindowAt(at: Instant, playing: boolean, size = WINDOW): void {
     if (!this.#stream) return;
     this.#windowAbort.abort();
     this.#windowAbort = new AbortController();
     const signal = this.#windowAbort.signal;
     this.#pendingPlay = playing;
-    void this.#showWindow(this.#fetchWindow(this.#stream, at, signal), at, playing).catch((e: unknown) => {
+    void this.#showWindow(this.#fetchWindow(this.#stream, at, signal, size), at, playing).catch((e: unknown) => {
       // A newer load replaced this one (its fetch may surface as an 'aborted' PlayerError).
       if (!isAbort(e) && !signal.aborted) this.#fail(PlayerError.from(e));
     });
@@ -595,12 +596,15 @@ export class PlaybackController implements ReactiveController {
     const lock = this.#lock;
     if (!lock?.unlocked) return;
     let error: PlayerError;
+    const fault = (lock.isSegmentFault(e) && e.reason) || 'authentication';
+    // A segment of another recording means the header (so every segment) does not fit.
+    const wholeWindow = !segment?.seal || fault === 'other-recording';
     if (e instanceof PlayerError) {
       error = e;
     } else {
-      const reason = this.#t(FAULT_MESSAGES[(lock.isSegmentFault(e) && e.reason) || 'authentication']);
+      const reason = this.#t(FAULT_MESSAGES[fault]);
       error =
-        segment?.seal
+        !wholeWindow && segment?.seal
           ? new PlayerError(
               'recording-altered',
               this.#t('recordingAltered', { at: this.#formatInstant(segment.wallStart), index: segment.seal.index, reason }),
@@ -611,11 +615,13 @@ export class PlaybackController implements ReactiveController {
     this.#engine?.halt();
     // Without a segment (the init segment failed) nothing of the window can play.
     this.#barriers.push(
-      segment
+      !wholeWindow && segment
         ? { from: segment.mediaStart - BARRIER_LEAD_S, to: segment.mediaEnd, error, halted: true }
         : { from: -Infinity, to: Infinity, error, halted: true },
     );
-    this.#checkBarriers(this.#video?.currentTime ?? 0, 0);
+    // Until the seek we asked for has landed, the media element's time is not where playback will be.
+    const seeking = this.#seekTarget === null ? null : this.#window?.timeline.wallToMedia(this.#seekTarget);
+    this.#checkBarriers(seeking ?? this.#video?.currentTime ?? 0, 0);
   }
 
   /** Barriers where a sealed playlist skips segment indices. */

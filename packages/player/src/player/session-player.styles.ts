@@ -186,6 +186,10 @@ export const playerStyles = css`
   :host([data-sealed='locked']) video {
     visibility: hidden;
   }
+  /* Without a video to size it, the stage keeps room for the mask and its form. */
+  :host([data-sealed='locked']) .stage {
+    min-height: min(400px, 70vh);
+  }
   .sealed-badge {
     display: inline-flex;
     color: var(--sp-accent);
