@@ -67,3 +67,35 @@ describe('parseMediaPlaylist', () => {
     expect(t.wallToMedia(start + 9_000)).to.equal(9);
   });
 });
+
+describe('sealed playlists (end-to-end encrypted recordings)', () => {
+  const sealed = (indices: number[]) =>
+    [
+      '#EXTM3U',
+      '#EXT-X-SP-INIT-INDEX:2',
+      '#EXT-X-MAP:URI="init-2.sps"',
+      '#EXT-X-PROGRAM-DATE-TIME:2026-03-17T08:00:00.000Z',
+      ...indices.flatMap((i) => ['#EXTINF:4.000,', `#EXT-X-SP-SEGMENT-INDEX:${i}`, `seg-${i}.sps`]),
+      '#EXT-X-ENDLIST',
+    ].join('\n');
+
+  it('reads each segment index and its init index, and finds a segment by its URI', () => {
+    const t = parseMediaPlaylist(sealed([40, 41, 42]), 'http://host/media/');
+    expect(t.segments.map((s) => s.seal)).to.deep.equal([
+      { index: 40, initIndex: 2 },
+      { index: 41, initIndex: 2 },
+      { index: 42, initIndex: 2 },
+    ]);
+    expect(t.segmentByUri('http://host/media/seg-41.sps')?.wallStart).to.equal(T0 + 4_000);
+    expect(t.missingSegments()).to.deep.equal([]);
+  });
+
+  it('reports a hole in the indices as a missing segment where the media should have continued', () => {
+    const t = parseMediaPlaylist(sealed([40, 41, 43, 44]), 'http://host/media/');
+    expect(t.missingSegments()).to.deep.equal([{ index: 42, at: T0 + 8_000, mediaAt: 8 }]);
+  });
+
+  it('refuses an index that is not a whole number', () => {
+    expect(() => parseMediaPlaylist(sealed([1]).replace('INDEX:1', 'INDEX:1e3'), 'http://host/')).to.throw(/Invalid segment index/);
+  });
+});
