@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Request, Route } from 'playwright-core';
 import { launchBrowser, newPage, REPO_ROOT, startStack, type Stack, type TestPage } from './harness.js';
-import { fetchSegments, getJson, installDecoder, instantOfFrame, poll, rowsQuery, type WallSegment } from './player-page.js';
+import { fetchSegments, getJson, installDecoder, instantOfFrame, poll, requestViewRecord, rowsQuery, type WallSegment } from './player-page.js';
 
 // The demo's sealed streams (demo/server/seed/directory.ts) and their passphrase (README).
 const USER = 'smarino';
@@ -51,15 +51,7 @@ async function sealedSession(): Promise<{ row: GridRow; segments: WallSegment[] 
 async function openSealed(page: TestPage, at: number): Promise<void> {
   await page.goto('/');
   await installDecoder(page);
-  await page.getByRole('row').nth(1).waitFor();
-  await page.evaluate(
-    ({ userId, computerId, at }) =>
-      document
-        .querySelector('demo-dashboard')!
-        .shadowRoot!.querySelector('demo-session-grid')!
-        .dispatchEvent(new CustomEvent('view-record', { detail: { userId, computerId, at, userName: 'E2E', computerName: 'PC' }, bubbles: true, composed: true })),
-    { userId: USER, computerId: COMPUTER, at },
-  );
+  await requestViewRecord(page, { userId: USER, computerId: COMPUTER, at });
   await poll(page, `${PLAYER}?.dataset.phase === 'locked'`);
 }
 

@@ -132,6 +132,12 @@ export async function fetchSegments(baseUrl: string, userId: string, computerId:
  * `view-record` event from the grid, then waits until it is ready.
  */
 export async function openViewRecord(page: Page, ref: { userId: string; computerId: string; at: number }): Promise<void> {
+  await requestViewRecord(page, ref);
+  await waitForPlayerReady(page);
+}
+
+/** The grid's `view-record` event for `ref`, once the grid has rows; resolves when the dialog is there. */
+export async function requestViewRecord(page: Page, ref: { userId: string; computerId: string; at: number }): Promise<void> {
   await page.getByRole('row').nth(1).waitFor();
   await page.evaluate(
     ({ userId, computerId, at }) =>
@@ -142,7 +148,6 @@ export async function openViewRecord(page: Page, ref: { userId: string; computer
     ref,
   );
   await page.locator('session-player-dialog').waitFor({ state: 'attached' });
-  await waitForPlayerReady(page);
 }
 
 /**

@@ -5,7 +5,7 @@ import { type RecordingHeader, verifiedHeader } from './format/header.js';
 import { checkSealedSegment, segmentAad, segmentNonce } from './format/segment.js';
 import { segmentSubject, type SegmentRef } from './format/segment-ref.js';
 import { cryptoKeyOf, forget, keep } from './key-vault.js';
-import { keyEncryptionKey, type Secret } from './secret.js';
+import { unwrapDataKey, type Secret } from './secret.js';
 
 /**
  * An unlocked recording: opaque. Its AES-GCM data key is non-extractable, usable only to
@@ -41,22 +41,7 @@ export async function unlock(header: RecordingHeader, secret: Secret): Promise<R
   } else if (checked.wrapping !== 'raw-key') {
     throw new E2eeError('header-invalid', `Recording ${id} is protected by a passphrase, not a host key.`);
   }
-  const kek = await keyEncryptionKey(secret, checked, 'unwrapKey');
-  let dataKey: CryptoKey;
-  try {
-    dataKey = await globalThis.crypto.subtle.unwrapKey(
-      'raw',
-      bufferSource(parts.wrappedKey),
-      kek,
-      { name: 'AES-GCM', iv: bufferSource(parts.wrapNonce), additionalData: bufferSource(parts.wrapAad), tagLength: 128 },
-      { name: 'AES-GCM' },
-      false,
-      ['decrypt'],
-    );
-  } catch (e) {
-    const what = 'passphrase' in secret ? 'The passphrase is not correct' : 'The host key does not match';
-    throw new E2eeError('wrong-secret', `${what} for recording ${id}.`, { cause: e });
-  }
+  const dataKey = await unwrapDataKey(secret, checked, parts, 'decrypt');
   const key: RecordingKey = Object.freeze({ header: Object.freeze(checked) });
   keep(key, dataKey);
   contexts.set(key, { noncePrefix: checked.noncePrefix, recordingIdField: parts.recordingIdField });

@@ -5,7 +5,7 @@ import { encodeSegmentHeader, segmentAad, segmentNonce } from './format/segment.
 import { checkSegmentRef, type PlainSegment, type SealedSegment } from './format/segment-ref.js';
 import { cryptoKeyOf, keep } from './key-vault.js';
 import { E2eeError } from './errors.js';
-import { keyEncryptionKey, secretWrapping, type Secret } from './secret.js';
+import { keyEncryptionKey, secretWrapping, unwrapDataKey, type Secret } from './secret.js';
 
 /**
  * A writer's handle on a recording: seals segments. Opaque like RecordingKey; its data key
@@ -107,21 +107,7 @@ export async function resumeRecording(header: RecordingHeader, secret: Secret): 
   if (secretWrapping(secret) !== checked.wrapping) {
     throw new E2eeError('header-invalid', `Recording ${JSON.stringify(checked.recordingId)} is not protected by a ${checked.wrapping === 'passphrase' ? 'host key' : 'passphrase'}.`);
   }
-  const kek = await keyEncryptionKey(secret, checked, 'unwrapKey');
-  let sealing: CryptoKey;
-  try {
-    sealing = await globalThis.crypto.subtle.unwrapKey(
-      'raw',
-      bufferSource(parts.wrappedKey),
-      kek,
-      { name: 'AES-GCM', iv: bufferSource(parts.wrapNonce), additionalData: bufferSource(parts.wrapAad), tagLength: 128 },
-      { name: 'AES-GCM' },
-      false,
-      ['encrypt'],
-    );
-  } catch (e) {
-    throw new E2eeError('wrong-secret', `The secret does not open recording ${JSON.stringify(checked.recordingId)}.`, { cause: e });
-  }
+  const sealing = await unwrapDataKey(secret, checked, parts, 'encrypt');
   return sealingKey(checked, sealing);
 }
 

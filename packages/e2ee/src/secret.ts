@@ -48,3 +48,37 @@ export async function keyEncryptionKey(
 function isBytes(key: Uint8Array | CryptoKey): key is Uint8Array {
   return ArrayBuffer.isView(key);
 }
+
+/** The wrapped-key fields of a verified header that unwrapping needs. */
+export interface WrappedKeyParts {
+  wrappedKey: Uint8Array;
+  wrapNonce: Uint8Array;
+  wrapAad: Uint8Array;
+}
+
+/**
+ * Unwraps a recording's data key into a non-extractable AES-GCM key for
+ * `usage`; a secret that does not open the header is `wrong-secret`.
+ */
+export async function unwrapDataKey(
+  secret: Secret,
+  header: { recordingId: string; iterations: number; salt: Uint8Array },
+  parts: WrappedKeyParts,
+  usage: 'decrypt' | 'encrypt',
+): Promise<CryptoKey> {
+  const kek = await keyEncryptionKey(secret, header, 'unwrapKey');
+  try {
+    return await globalThis.crypto.subtle.unwrapKey(
+      'raw',
+      bufferSource(parts.wrappedKey),
+      kek,
+      { name: 'AES-GCM', iv: bufferSource(parts.wrapNonce), additionalData: bufferSource(parts.wrapAad), tagLength: 128 },
+      { name: 'AES-GCM' },
+      false,
+      [usage],
+    );
+  } catch (e) {
+    const what = 'passphrase' in secret ? 'The passphrase is not correct' : 'The host key does not match';
+    throw new E2eeError('wrong-secret', `${what} for recording ${JSON.stringify(header.recordingId)}.`, { cause: e });
+  }
+}
