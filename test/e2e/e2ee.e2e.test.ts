@@ -218,6 +218,54 @@ describe('end-to-end encrypted recordings (real backend, real media, real WebCry
     await page.close();
   });
 
+  it('hover previews: none while locked, the decrypted keyframe of the hovered segment once unlocked', async () => {
+    const { row, segments } = await sealedSession();
+    const page = await newPage(browser, stack.baseUrl, { viewport: { width: 1280, height: 860 } });
+    const target = Math.round(row.start + 0.6 * (row.end - row.start));
+    await openSealed(page, row.start + 10_000);
+    // No optional chaining here: the view is assigned through it.
+    const TIMELINE = `document.querySelector('session-player-dialog').shadowRoot.querySelector('session-player').shadowRoot.querySelector('session-timeline')`;
+    const hover = async (): Promise<number> => {
+      await page.evaluate(`${TIMELINE}.view = { start: ${target - 5 * 60_000}, end: ${target + 5 * 60_000} }`);
+      const point: { x: number; y: number } = await page.evaluate(`(() => {
+        const el = ${TIMELINE};
+        const box = el.shadowRoot.querySelector('.area').getBoundingClientRect();
+        const view = el.visibleView;
+        return { x: Math.round(box.left + ((${target} - view.start) / (view.end - view.start)) * box.width), y: box.top + 32 };
+      })()`);
+      await page.mouse.move(point.x - 40, point.y - 200);
+      await page.mouse.move(point.x, point.y);
+      return page.evaluate(`(() => {
+        const el = ${TIMELINE};
+        const box = el.shadowRoot.querySelector('.area').getBoundingClientRect();
+        const view = el.visibleView;
+        return view.start + ((${point.x} - box.left) / box.width) * (view.end - view.start);
+      })()`);
+    };
+    await hover();
+    await new Promise((r) => setTimeout(r, 1_000));
+    assert.equal(await page.evaluate(`!!${TIMELINE}.shadowRoot.querySelector('canvas[part="preview"]')`), false, 'no picture while locked');
+
+    await unlockByApi(page);
+    await poll(page, `${PLAYER}.dataset.phase === 'ready'`);
+    const hovered = await hover();
+    await poll(page, `(() => {
+      const thumb = ${TIMELINE}.shadowRoot.querySelector('canvas[part="preview"]');
+      return thumb && Number(thumb.dataset.at) <= ${hovered} && Number(thumb.dataset.at) > ${hovered} - 10000;
+    })()`);
+    const frame: number | null = await page.evaluate(`(() => {
+      const thumb = ${TIMELINE}.shadowRoot.querySelector('canvas[part="preview"]');
+      const data = thumb.getContext('2d').getImageData(0, 0, thumb.width, thumb.height);
+      return __timecode.decodeTimecodeFromImageData(data, { ...__timecode.TIMECODE_LAYOUT, blockSize: thumb.width / 960 * 16 });
+    })()`);
+    assert.notEqual(frame, null, 'the thumbnail carries a timecode');
+    const segment = segments.find((seg) => hovered >= seg.start && hovered < seg.end)!;
+    const shown = instantOfFrame(segments, frame!, hovered, FPS);
+    assert.ok(shown >= segment.start && shown <= hovered, `thumbnail of ${new Date(shown).toISOString()} is the hovered segment's keyframe`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   it('leaves no passphrase, key or plaintext in storage, console, events or the network', async () => {
     const { row } = await sealedSession();
     const page = await newPage(browser, stack.baseUrl, { viewport: { width: 1280, height: 860 } });
