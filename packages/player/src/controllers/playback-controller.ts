@@ -125,6 +125,8 @@ export class PlaybackController implements ReactiveController {
   #detachVideo: (() => void) | null = null;
   /** The open recording's key holder when it is end-to-end encrypted. */
   #lock: RecordingLock | null = null;
+  /** The playlist fetched while locked, for the instant it was fetched for. */
+  #lockedWindow: { at: Instant; pending: Promise<FetchedWindow> } | null = null;
   /** Media-time ranges of the current window that must not be played (failed or missing segments). */
   #barriers: Barrier[] = [];
 
@@ -203,6 +205,7 @@ export class PlaybackController implements ReactiveController {
     this.#window = null;
     this.#coverageRange = null;
     this.#barriers = [];
+    this.#lockedWindow = null;
     this.#engine?.destroy();
     this.#dropKey();
     this.#set({
@@ -241,13 +244,16 @@ export class PlaybackController implements ReactiveController {
         return;
       }
       const coverage = this.#ensureCoverage(at, signal);
+      const sameStream = early && session.stream.computerId === ref.computerId;
       if (lock) {
-        // Nothing of the recording is fetched until the viewer unlocks it.
+        // No media is fetched until the viewer unlocks it; the playlist (metadata) is, to show the first frame sooner.
+        const pending = sameStream ? early : this.#fetchWindow(session.stream, at, signal, FIRST_WINDOW);
+        pending.catch(() => undefined);
+        this.#lockedWindow = { at, pending };
         this.#set({ phase: 'locked', at });
         await coverage;
         return;
       }
-      const sameStream = early && session.stream.computerId === ref.computerId;
       await this.#showWindow(
         sameStream ? early : this.#fetchWindow(session.stream, at, signal, FIRST_WINDOW),
         at,
@@ -286,8 +292,10 @@ export class PlaybackController implements ReactiveController {
     this.#audit('decrypt-success', this.state.at ?? undefined);
     this.#set({ sealed: 'unlocked', unlockRetryAt: 0, phase: 'ready' });
     const at = this.state.at;
+    const prefetched = this.#lockedWindow;
+    this.#lockedWindow = null;
     // The first frame after unlocking waits for a short window, as when opening.
-    if (at !== null) this.#loadWindowAt(at, false, FIRST_WINDOW);
+    if (at !== null) this.#loadWindowAt(at, false, FIRST_WINDOW, prefetched?.at === at ? prefetched.pending : undefined);
   }
 
   /** Drops the key of an unlocked recording and masks it again. */
@@ -504,13 +512,13 @@ export class PlaybackController implements ReactiveController {
     if (playing) this.play();
   }
 
-  #loadWindowAt(at: Instant, playing: boolean, size = WINDOW): void {
+  #loadWindowAt(at: Instant, playing: boolean, size = WINDOW, fetched?: Promise<FetchedWindow>): void {
     if (!this.#stream) return;
     this.#windowAbort.abort();
     this.#windowAbort = new AbortController();
     const signal = this.#windowAbort.signal;
     this.#pendingPlay = playing;
-    void this.#showWindow(this.#fetchWindow(this.#stream, at, signal, size), at, playing).catch((e: unknown) => {
+    void this.#showWindow(fetched ?? this.#fetchWindow(this.#stream, at, signal, size), at, playing).catch((e: unknown) => {
       // A newer load replaced this one (its fetch may surface as an 'aborted' PlayerError).
       if (!isAbort(e) && !signal.aborted) this.#fail(PlayerError.from(e));
     });
