@@ -223,7 +223,7 @@ describe('<session-decrypt-overlay>', () => {
     expect(calls).to.deep.equal([PASSPHRASE]);
   });
 
-  it('the eye button shows and hides the passphrase (input type and aria-pressed)', async () => {
+  it('the eye button shows and hides the passphrase (input type and aria-pressed; one label, as a toggle should have)', async () => {
     const el = await mount();
     await openByClick(el);
     const toggle = button(el, 'toggle');
@@ -237,7 +237,7 @@ describe('<session-decrypt-overlay>', () => {
     expect([input(el).type, toggle.getAttribute('aria-pressed'), toggle.getAttribute('aria-label')]).to.deep.equal([
       'text',
       'true',
-      'Hide passphrase',
+      'Show passphrase',
     ]);
     toggle.click();
     await el.updateComplete;

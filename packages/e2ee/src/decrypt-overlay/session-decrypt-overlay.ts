@@ -276,8 +276,8 @@ export class SessionDecryptOverlay extends LitElement {
             part="toggle"
             type="button"
             aria-pressed=${reveal ? 'true' : 'false'}
-            aria-label=${t(reveal ? 'hidePassphrase' : 'showPassphrase')}
-            title=${t(reveal ? 'hidePassphrase' : 'showPassphrase')}
+            aria-label=${t('showPassphrase')}
+            title=${t('showPassphrase')}
             ?disabled=${deriving}
             @click=${this.#toggleReveal}
           >
