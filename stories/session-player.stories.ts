@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { MemoryDataSource, PlayerError, type SessionDataSource, type SessionInfo } from '@session-player/player';
 import { poolStream, type FixturePool } from '../demo/fixtures/pool-stream.js';
+import { sealedPoolStream } from '../demo/fixtures/sealed-pool-stream.js';
 
 /** The fixture pool, served by Storybook at /media/pool (see .storybook/main.ts). */
 const POOL_URL = '/media/pool/';
@@ -36,6 +37,17 @@ let pool: Promise<FixturePool> | null = null;
 async function recordedDay(): Promise<SessionDataSource> {
   pool ??= fetch(`${POOL_URL}pool.json`).then((r) => r.json() as Promise<FixturePool>);
   return new MemoryDataSource([poolStream(await pool, POOL_URL, info, SPANS)]);
+}
+
+/** The passphrase of the Encrypted story's recording. */
+const STORY_PASSPHRASE = 'correct horse battery staple';
+
+/** Ten minutes of the morning, sealed in the browser (end-to-end encrypted). */
+async function sealedMorning(): Promise<SessionDataSource> {
+  pool ??= fetch(`${POOL_URL}pool.json`).then((r) => r.json() as Promise<FixturePool>);
+  const spans = [{ start: DAY + 9 * HOUR, end: DAY + 9 * HOUR + 10 * MIN }];
+  const stream = await sealedPoolStream(await pool, POOL_URL, { ...info, recorded: spans[0]! }, spans, STORY_PASSPHRASE);
+  return new MemoryDataSource([stream]);
 }
 
 /** A data source whose every call fails, to show the error state. */
@@ -86,4 +98,15 @@ export const Loading: Story = {
 
 export const NetworkError: Story = {
   render: () => html`<session-player .dataSource=${failing} .ref=${{ userId: 'u-ada' }}></session-player>`,
+};
+
+/**
+ * An end-to-end encrypted recording: masked until unlocked. Press Decrypt and
+ * enter `correct horse battery staple`; a wrong passphrase makes the next try
+ * wait longer each time. Lock (in the header) masks it again.
+ */
+export const Encrypted: Story = {
+  args: { locale: 'en', at: DAY + 9 * HOUR + 2 * MIN },
+  loaders: [async () => ({ source: await sealedMorning() })],
+  render: RecordedDay.render!,
 };

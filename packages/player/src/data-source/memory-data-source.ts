@@ -25,12 +25,16 @@ export interface MemorySegment {
   uri: string;
   /** The segment does not continue the previous one's media timestamps. */
   discontinuity?: boolean;
+  /** End-to-end encrypted recordings: the index the segment was sealed with. */
+  sealIndex?: number;
 }
 
 export interface MemoryStream {
   info: SessionInfo;
   /** Absolute URL of the init segment shared by all segments (fMP4). */
   initUri?: string;
+  /** End-to-end encrypted recordings: the index the init segment was sealed with. */
+  initSealIndex?: number;
   segments: MemorySegment[];
   events?: SessionEvent[];
   tags?: Tag[];
@@ -83,13 +87,16 @@ export class MemoryDataSource implements SessionDataSource {
     const inRange = stream.segments.filter((s) => s.start + s.durationMs > range.start && s.start < range.end);
     const target = Math.ceil(Math.max(1, ...inRange.map((s) => s.durationMs / 1000)));
     const lines = ['#EXTM3U', '#EXT-X-VERSION:7', `#EXT-X-TARGETDURATION:${target}`, '#EXT-X-PLAYLIST-TYPE:VOD'];
+    if (stream.initSealIndex !== undefined) lines.push(`#EXT-X-SP-INIT-INDEX:${stream.initSealIndex}`);
     if (stream.initUri) lines.push(`#EXT-X-MAP:URI="${stream.initUri}"`);
     let expected: number | null = null;
     for (const seg of inRange) {
       const jump = expected !== null && (seg.start !== expected || seg.discontinuity);
       if (jump) lines.push('#EXT-X-DISCONTINUITY');
       if (expected === null || jump) lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(seg.start).toISOString()}`);
-      lines.push(`#EXTINF:${(seg.durationMs / 1000).toFixed(3)},`, seg.uri);
+      lines.push(`#EXTINF:${(seg.durationMs / 1000).toFixed(3)},`);
+      if (seg.sealIndex !== undefined) lines.push(`#EXT-X-SP-SEGMENT-INDEX:${seg.sealIndex}`);
+      lines.push(seg.uri);
       expected = seg.start + seg.durationMs;
     }
     lines.push('#EXT-X-ENDLIST', '');
