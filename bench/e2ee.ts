@@ -387,8 +387,6 @@ function printTtff(t: Awaited<ReturnType<typeof ttff>>): void {
     const updates = `${med((r) => r.playerUpdates.count)}, ${med((r) => r.playerUpdates.ms)}`;
     console.log(`| ${m} | ${ms('playlistEnd')} | ${ms('initStart')} | ${ms('initEnd')} | ${ms('segmentStart')} | ${ms('segmentEnd')} | ${med((r) => r.ttff)} | ${updates} |`);
   }
-  const resolved = stats(t.samples.sealed.map((r) => r.ttffFromResolved ?? Number.NaN));
-  console.log(`\nsealed, from player.unlock() resolved to the first frame: median ${fmt(resolved.p50)} ms, p95 ${fmt(resolved.p95)} ms`);
   const unlock = stats(t.samples.sealed.map((r) => r.unlockMs ?? Number.NaN));
   console.log(`player.unlock({ passphrase }) itself (key derivation, not in the TTFF above): median ${fmt(unlock.p50)} ms, p95 ${fmt(unlock.p95)} ms over ${unlock.n}`);
 }

@@ -8,25 +8,24 @@ import { nextFrame, params } from './bench-api.js';
  * recording fetched yet.
  *
  * - `sealed`: the backend's end-to-end encrypted stream. The player stops at phase
- *   'locked'; `start()` calls `player.unlock({ passphrase })` (key derivation, not
- *   timed). The clock starts when the player asks for the playlist window, which it
- *   does just before `unlock()` resolves (one Lit render, 2–3 ms, lies in between;
- *   the time from the resolution is kept too).
+ *   'locked', with its playlist window already fetched (the player fetches the
+ *   playlist, which is metadata, while locked); `start()` calls
+ *   `player.unlock({ passphrase })` (key derivation, not timed) and the clock starts
+ *   when it resolves (the window load has started by then).
  * - `plain`: the same recording, unencrypted: the session without its header and the
  *   very playlist the sealed player gets, with each sealed file replaced by the pool
  *   file it was sealed from (same instants, same segments, 48 bytes shorter each).
- *   The player stops at phase 'loading' because `getMedia` waits; `start()` releases
- *   it and starts the clock.
+ *   `getMedia` fetches the playlist, then waits, so the player stops at phase
+ *   'loading' with the playlist in hand, like the sealed one; `start()` releases it
+ *   and starts the clock.
  * - `other`: another user's unencrypted recording at the same pool segment, the same
  *   way (its playlist window is longer: a long recording instead of a short session).
  *
  * The clock stops at the first `requestVideoFrameCallback` of the player's video.
  */
 export interface E2eeTtffResult {
-  /** ms from the clock start (the player asks for the playlist window) to the first frame presented. */
+  /** ms from the clock start (sealed: `unlock()` resolved; plain: the playlist handed over) to the first frame presented. */
   ttff: number;
-  /** sealed: ms from `player.unlock()` resolved to the first frame (the player asked for the window a render earlier). */
-  ttffFromResolved: number | null;
   /** The clock start, performance.now() of the page (for traces). */
   t0: number;
   /** sealed: how long `player.unlock()` took (PBKDF2 + unwrap), ms. */
@@ -99,14 +98,14 @@ class BenchSource extends RestDataSource {
 
   override async getMedia(stream: StreamRef, range: TimeRange, o?: CallOptions): Promise<MediaDescriptor> {
     mediaCalls.push(performance.now());
-    if (mode !== 'sealed') {
-      parked = true;
-      await gate;
-    }
     const media = await super.getMedia(stream, range, o);
     if (!('playlistText' in media)) throw new Error('bench: RestDataSource returned a playlist URL');
     const text = mode === 'plain' ? unsealed(media.playlistText) : media.playlistText;
     windowSegments = countSegments(text);
+    if (mode !== 'sealed') {
+      parked = true;
+      await gate;
+    }
     return { ...media, playlistText: text };
   }
 }
@@ -141,17 +140,13 @@ window.e2eeTtff = {
     const firstFrame = nextFrame(video);
     const mediaBefore = performance.getEntriesByType('resource').length;
     let unlockMs: number | null = null;
-    let resolved: number | null = null;
     let t0: number;
     if (mode === 'sealed') {
+      if (mediaCalls.length === 0) throw new Error('bench: the locked player did not fetch its playlist window');
       const asked = performance.now();
       await player.unlock({ passphrase });
-      resolved = performance.now();
-      unlockMs = resolved - asked;
-      // The player asks for the window before unlock() resolves (a Lit render runs in between).
-      const call = mediaCalls.find((t) => t >= asked);
-      if (call === undefined) throw new Error('bench: the player did not ask for media after unlock()');
-      t0 = call;
+      t0 = performance.now();
+      unlockMs = t0 - asked;
     } else {
       t0 = performance.now();
       release();
@@ -173,6 +168,6 @@ window.e2eeTtff = {
     const segmentsFetched = media.filter((e) => e.startTime < t1).length;
     const during = updates.filter(([start]) => start >= t0 && start < t1);
     const playerUpdates = { count: during.length, ms: during.reduce((n, [a, b]) => n + b - a, 0) };
-    return { ttff: t1 - t0, ttffFromResolved: resolved === null ? null : t1 - resolved, t0, unlockMs, windowSegments, segmentsFetched, milestones, playerUpdates, at: player.currentInstant, phase: player.dataset.phase ?? '' };
+    return { ttff: t1 - t0, t0, unlockMs, windowSegments, segmentsFetched, milestones, playerUpdates, at: player.currentInstant, phase: player.dataset.phase ?? '' };
   },
 };

@@ -77,7 +77,9 @@ export class RecordingLock {
     }
   }
 
+  /** Forgets the key; decryptions still in flight with it fail instead of finishing. */
   lock(): void {
+    if (this.#key) this.#e2ee.lock(this.#key);
     this.#key = null;
   }
 
