@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { retimePool, type FixturePool } from '../../../../demo/fixtures/pool-stream.js';
+import { instantOfPoolFrame, retimePool, type FixturePool } from '../../../../demo/fixtures/pool-stream.js';
 import { sealedPoolStream, type SealedPoolStream } from '../../../../demo/fixtures/sealed-pool-stream.js';
 import { axeViolations } from '../../../../test/support/axe.js';
 import { settledFrame, until } from '../../../../test/support/frames.js';
@@ -45,11 +45,7 @@ async function mount(stream: SealedPoolStream, at: number): Promise<{ player: Se
 }
 
 function instantOfFrame(frame: number, near: number): number {
-  const seg = retimePool(pool, POOL_URL, SPANS).find(
-    (s) => near >= s.start - 1000 && near < s.start + s.durationMs + 1000 && frame / pool.fps >= s.poolStart && frame / pool.fps < s.poolStart + s.durationMs / 1000,
-  );
-  if (!seg) throw new Error(`frame ${frame} is not near ${new Date(near).toISOString()}`);
-  return seg.start + (frame / pool.fps - seg.poolStart) * 1000;
+  return instantOfPoolFrame(retimePool(pool, POOL_URL, SPANS), pool.fps, frame, near);
 }
 
 describe('<session-player> with an end-to-end encrypted recording', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { poolStream, retimePool, type FixturePool } from '../../../../demo/fixtures/pool-stream.js';
+import { instantOfPoolFrame, poolStream, retimePool, type FixturePool } from '../../../../demo/fixtures/pool-stream.js';
 import { axeViolations } from '../../../../test/support/axe.js';
 import { settledFrame, until } from '../../../../test/support/frames.js';
 import { PlayerError } from '../data-source/errors.js';
@@ -52,10 +52,7 @@ async function mount(at: number): Promise<{ player: SessionPlayer; video: HTMLVi
 
 /** The instant the burned-in frame number `frame` was shown at, per the re-timed pool. */
 function instantOfFrame(frame: number, near: number): number {
-  const segments = retimePool(pool, POOL_URL, SPANS);
-  const seg = segments.find((s) => near >= s.start - 1000 && near < s.start + s.durationMs + 1000 && frame / pool.fps >= s.poolStart && frame / pool.fps < s.poolStart + s.durationMs / 1000);
-  if (!seg) throw new Error(`frame ${frame} is not near ${new Date(near).toISOString()}`);
-  return seg.start + (frame / pool.fps - seg.poolStart) * 1000;
+  return instantOfPoolFrame(retimePool(pool, POOL_URL, SPANS), pool.fps, frame, near);
 }
 
 describe('<session-player> on the fixture pool', () => {
