@@ -144,7 +144,7 @@ describe('API contract', () => {
     const latest = (await app.inject('/api/session?userId=ytanaka')).json();
     assert.deepEqual(latest.stream, { userId: 'ytanaka', computerId: 'tyo-mac-042' });
     assert.equal(latest.timezone, 'Asia/Tokyo');
-    assert.deepEqual(latest.capabilities, ['view', 'screenshot', 'export', 'tagCreate', 'tagDelete', 'download']);
+    assert.deepEqual(latest.capabilities, ['view', 'screenshot', 'export', 'tagCreate', 'tagDelete', 'download', 'viewLive']);
     assert.equal(latest.encryption, null);
     assert.deepEqual(latest.live, { online: false });
     assert.deepEqual(latest.audioTracks.map((t: { id: string; channel: number }) => [t.id, t.channel]), [['speakers', 0], ['microphone', 1]]);

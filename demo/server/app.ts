@@ -3,16 +3,20 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ApiError } from './api/api-error.js';
 import type { Backend } from './api/backend.js';
+import { liveRoutes } from './api/live-routes.js';
 import { sessionRoutes } from './api/session-routes.js';
 import { streamRoutes } from './api/stream-routes.js';
 import { tagRoutes } from './api/tag-routes.js';
 import { openDataDir } from './db/data-dir.js';
 import { openPostgres, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
+import { LiveRelay } from './live/live-relay.js';
+import { LiveSettingsStore } from './live/live-settings.js';
 import { loadMediaPool } from './media/media-pool.js';
 import { DEMO_PASSPHRASE, sealStreams } from './media/sealed-streams.js';
 import { SEED_STREAMS } from './seed/directory.js';
@@ -71,6 +75,8 @@ const SEALED_BASE = '/media/sealed/';
 /** 9999-12-31: later than any recording, and still a PostgreSQL timestamp. */
 const END_OF_TIME = Date.UTC(9999, 11, 31);
 const YEAR_S = 365 * 24 * 3600;
+/** Largest WebSocket message accepted: a key frame of a big desktop, with room to spare. */
+const LIVE_MAX_PAYLOAD = 16 * 1024 * 1024;
 
 /**
  * The reference backend as a Fastify app (not listening): the REST API under
@@ -199,9 +205,15 @@ async function assemble(
     },
   });
 
+  // Live view: the relay between agents and viewers; closed (audit flushed) before the database.
+  const live = new LiveRelay({ audit: backend.audit, now, log: app.log });
+  app.addHook('preClose', () => live.close());
+  await app.register(fastifyWebsocket, { options: { maxPayload: LIVE_MAX_PAYLOAD } });
+
   await app.register(
     async (api) => {
-      await api.register(sessionRoutes(backend));
+      await api.register(sessionRoutes(backend, live));
+      await api.register(liveRoutes(backend, live, new LiveSettingsStore(db)));
       await api.register(streamRoutes(backend));
       await api.register(tagRoutes(backend));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -37,6 +37,10 @@ export function referenceBackend(opts: ReferenceBackendOptions = {}): Plugin {
       if (HANDLED.test(req.url ?? '')) app.routing(req, res);
       else next();
     });
+    // Live view's WebSockets (the relay); Vite's own hot-reload socket is left to Vite.
+    server.httpServer?.on('upgrade', (req, socket, head) => {
+      if (HANDLED.test(req.url ?? '')) app.server.emit('upgrade', req, socket, head);
+    });
     server.httpServer?.once('close', () => void close(app));
   }
 

@@ -163,9 +163,20 @@ export const SessionInfoBody = Type.Object({
   computer: Type.Object({ id: Type.String(), name: Type.String(), os: Type.String() }),
   timezone: Type.String({ description: 'IANA zone of the recorded user' }),
   session: Type.Union([SessionDetailsBody, Type.Null()]),
-  capabilities: Type.Array(Capability),
+  capabilities: Type.Array(Capability, {
+    description:
+      'What the viewer may do. Every stream offers `viewLive`; `remoteControl`, `freeze` and `ctrlAltDel` are withheld on ' +
+      'some (the demo: ytanaka on tyo-mac-042), and the live relay drops those commands there too.',
+  }),
   encryption: Type.Union([Type.String(), Type.Null()]),
-  live: Type.Object({ online: Type.Boolean() }),
+  live: Type.Object(
+    {
+      online: Type.Boolean({
+        description: "The stream's agent is connected to the live relay now (`GET /api/streams/{userId}/{computerId}/live`, WebSocket)",
+      }),
+    },
+    { description: 'Live view' },
+  ),
   audioTracks: Type.Array(
     Type.Object({
       id: Type.Union([Type.Literal('speakers'), Type.Literal('microphone')]),

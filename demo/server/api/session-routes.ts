@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { liveCapabilities } from '../live/live-capabilities.js';
+import type { LivePresence } from '../live/live-relay.js';
 import { notFound, requireRange } from './api-error.js';
 import type { Backend } from './backend.js';
 import { AuditEventBody, errors, RowsPage, RowsQuery, SessionInfoBody, SessionQuery } from './schemas.js';
 
-/** What a viewer may do with the demo's recordings (history only: nobody is online). */
+/** What a viewer may do with the demo's recordings; Live view adds `liveCapabilities()`. */
 const HISTORY_CAPABILITIES = ['view', 'screenshot', 'export', 'tagCreate', 'tagDelete', 'download'] as const;
 
 const AUDIO_TRACKS = [
@@ -12,8 +14,8 @@ const AUDIO_TRACKS = [
   { id: 'microphone', label: 'Microphone', channel: 1 },
 ] as const;
 
-/** Health, the BI grid's rows, session lookup and the audit log. */
-export function sessionRoutes(backend: Backend): FastifyPluginAsyncTypebox {
+/** Health, the BI grid's rows, session lookup and the audit log; `live` says whose agent is connected. */
+export function sessionRoutes(backend: Backend, live: LivePresence): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get(
       '/health',
@@ -66,9 +68,13 @@ export function sessionRoutes(backend: Backend): FastifyPluginAsyncTypebox {
           computer: { id: computer.id, name: computer.name, os: computer.os },
           timezone: user.timezone,
           session,
-          capabilities: sealed ? [...HISTORY_CAPABILITIES, 'decrypt' as const] : [...HISTORY_CAPABILITIES],
+          capabilities: [
+            ...HISTORY_CAPABILITIES,
+            ...liveCapabilities({ userId: user.id, computerId: computer.id }),
+            ...(sealed ? (['decrypt'] as const) : []),
+          ],
           encryption: sealed?.header ?? null,
-          live: { online: false },
+          live: { online: live.isOnline(user.id, computer.id) },
           audioTracks: AUDIO_TRACKS.map((t) => ({ ...t })),
           recorded: await backend.recordings.bounds(user.id, computer.id),
         };
