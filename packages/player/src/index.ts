@@ -16,3 +16,6 @@ export * from './time/coverage.js';
 export { dayRange, formatDate, formatTime, parseTypedDate, parseTypedTime } from './time/wall-clock.js';
 export { translator, supportedLocales } from './i18n/messages.js';
 export * from './tags/index.js';
+export * from './live/live-protocol.js';
+export { openWebSocketLive } from './live/websocket-live-connection.js';
+export { clientToDesktop } from './live/desktop-mapping.js';

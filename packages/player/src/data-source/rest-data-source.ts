@@ -1,3 +1,4 @@
+import { openWebSocketLive } from '../live/websocket-live-connection.js';
 import { PlayerError } from './errors.js';
 import type {
   CallOptions,
@@ -15,6 +16,7 @@ import type {
   TagDraft,
   TimeRange,
   AuditEvent,
+  LiveConnection,
 } from './types.js';
 
 export interface RestDataSourceOptions {
@@ -96,6 +98,13 @@ export class RestDataSource implements SessionDataSource {
       method: 'DELETE',
       signal: o?.signal,
     });
+  }
+
+  /** The stream's live desktop over a WebSocket (`GET streams/{user}/{computer}/live`). */
+  openLive(stream: StreamRef, o?: CallOptions): Promise<LiveConnection> {
+    const url = new URL(`${streamPath(stream)}/live`, this.#base);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return openWebSocketLive(url.href, o?.signal);
   }
 
   async audit(e: AuditEvent): Promise<void> {

@@ -233,4 +233,51 @@ export interface SessionDataSource {
   updateTag(stream: StreamRef, tag: Pick<Tag, 'id'> & Partial<TagDraft>, o?: CallOptions): Promise<Tag>;
   deleteTag(stream: StreamRef, id: string, o?: CallOptions): Promise<void>;
   audit?(e: AuditEvent): void | Promise<void>;
+  /**
+   * Connects to the live desktop of an online user (Live view). Resolves once
+   * connected; the player reconnects by calling it again when the connection drops.
+   */
+  openLive?(stream: StreamRef, o?: CallOptions): Promise<LiveConnection>;
+}
+
+/** What arrives over a live connection (see `live/live-protocol.ts`). */
+export interface LiveHandlers {
+  /** The video decoder configuration. */
+  config(config: LiveVideoConfig): void;
+  /** One encoded video chunk. */
+  chunk(chunk: { key: boolean; timestamp: number; capturedAt: number; data: Uint8Array }): void;
+  /** Who controls the desktop, and whether its input is frozen. */
+  state(state: { control: LiveControlState; frozen: boolean }): void;
+  /** The agent on the monitored computer came or went. */
+  agent(online: boolean): void;
+  /** The connection dropped (or was closed by the other side). */
+  closed(reason: { code: number; message: string }): void;
+}
+
+export interface LiveVideoConfig {
+  codec: string;
+  codedWidth: number;
+  codedHeight: number;
+  /** Codec description (e.g. avcC), base64, when the codec needs one. */
+  description?: string;
+}
+
+export type LiveControlState = 'none' | 'pending' | 'full' | 'view-only' | 'declined' | 'timed-out';
+
+/** Viewer → desktop messages. Pointer coordinates are desktop pixels. */
+export type LiveCommand =
+  | { t: 'keyframe' }
+  | { t: 'control'; action: 'request' | 'release' }
+  | { t: 'pointer'; kind: 'move' | 'down' | 'up'; x: number; y: number; button: number }
+  | { t: 'key'; kind: 'down' | 'up'; key: string; code: string; ctrl: boolean; alt: boolean; shift: boolean; meta: boolean }
+  | { t: 'freeze'; on: boolean }
+  | { t: 'ctrl-alt-del' };
+
+/** An open live connection: encoded video chunks plus a control channel. */
+export interface LiveConnection {
+  /** Starts delivering to `handlers` (once); returns a function that stops it. */
+  listen(handlers: LiveHandlers): () => void;
+  /** Sends a command to the desktop, in order. */
+  send(command: LiveCommand): void;
+  close(): void;
 }

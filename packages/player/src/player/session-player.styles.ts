@@ -177,6 +177,47 @@ export const playerStyles = css`
       box-shadow: -8px 0 24px rgba(0, 0, 0, 0.5);
     }
   }
+  video[hidden],
+  canvas[hidden] {
+    display: none;
+  }
+  /* Live view: the remote desktop, scaled to fit and letterboxed like the video. */
+  .live-video {
+    width: 100%;
+    height: 100%;
+    max-height: var(--sp-video-max-height, 70vh);
+    min-height: 200px;
+    object-fit: contain;
+    display: block;
+    outline: none;
+  }
+  /* A visible frame while the viewer controls the remote desktop. */
+  .live-video.controlled {
+    box-shadow: inset 0 0 0 3px var(--sp-live-on);
+    cursor: crosshair;
+  }
+  .live-controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    min-height: 36px;
+  }
+  .live-controls button[aria-pressed='true'] {
+    background: var(--sp-live-on);
+    color: #000;
+  }
+  .live-controls .warning {
+    border-color: #e0a100;
+    color: #ffcc4d;
+  }
+  .live-note {
+    color: var(--sp-fg);
+    opacity: 0.85;
+  }
+  .mode {
+    font-weight: 600;
+  }
   /* An encrypted recording: the mask covers the whole stage, and no frame is kept behind it. */
   session-decrypt-overlay {
     position: absolute;

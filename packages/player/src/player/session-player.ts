@@ -4,10 +4,12 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { PlaybackController } from '../controllers/playback-controller.js';
 import { TimelineData } from '../controllers/timeline-data.js';
 import type { PanelQueryFn, TagCreateDetail, TagDeleteDetail, TagUpdateDetail } from '@session-player/tags-panel';
-import type { Instant, SessionDataSource, SessionRef, StreamRef, TimeRange } from '../data-source/types.js';
+import type { Capability, Instant, SessionDataSource, SessionRef, StreamRef, TimeRange } from '../data-source/types.js';
 import { translator } from '../i18n/messages.js';
 import { loadHls } from '../media/hls-engine.js';
 import { loadE2ee, type UnlockSecret } from '../sealing/recording-lock.js';
+import { clientToDesktop } from '../live/desktop-mapping.js';
+import { LiveView } from '../live/live-view.js';
 import type { UnlockOutcome } from '@session-player/e2ee';
 import { playbackContext } from '../state/playback-state.js';
 import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
@@ -69,6 +71,7 @@ export class SessionPlayer extends LitElement {
     skipSeconds: { type: Number, attribute: 'skip-seconds' },
     markers: { attribute: false },
     _panelOpen: { state: true },
+    _mode: { state: true },
   };
 
   static override styles = [controlStyles, playerStyles];
@@ -84,12 +87,17 @@ export class SessionPlayer extends LitElement {
   /** Markers of the host's own kinds, shown on the timeline beside notifications and tags. */
   declare markers: readonly TimelineMarker[];
   declare _panelOpen: boolean;
+  /** History view (recordings) or Live view (the desktop now). */
+  declare _mode: 'history' | 'live';
 
   readonly playback = new PlaybackController(this, (type, detail) =>
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
   );
   readonly #provider = new ContextProvider(this, { context: playbackContext, initialValue: this.playback.state });
   readonly #timelineData = new TimelineData(this);
+  readonly #live = new LiveView(this);
+  #liveClock: ReturnType<typeof setInterval> | undefined;
+  #escapeHeld: ReturnType<typeof setTimeout> | undefined;
   readonly #tags = new TagStore(this, {
     onConflict: (tag, conflict, error) =>
       this.dispatchEvent(new CustomEvent('tag-conflict', { detail: { tag, conflict, message: error.message }, bubbles: true, composed: true })),
@@ -107,6 +115,7 @@ export class SessionPlayer extends LitElement {
     this.skipSeconds = 10;
     this.markers = [];
     this._panelOpen = false;
+    this._mode = 'history';
     for (const type of Object.keys(requestMap) as (keyof PlayerRequests)[]) {
       this.addEventListener(type, (e) => {
         e.stopPropagation();
@@ -192,6 +201,10 @@ export class SessionPlayer extends LitElement {
     this.toggleAttribute('data-error', s.phase === 'error');
     this.dataset.phase = s.phase;
     this.dataset.sealed = s.sealed;
+    this.toggleAttribute('data-live', this._mode === 'live');
+    this.dataset.liveStatus = this.#live.status;
+    // A closed or changed session ends Live view.
+    if (this._mode === 'live' && !this.#canGoLive()) this.#showHistory();
     if (s.sealed !== 'none') void loadE2ee(); // defines the decrypt overlay
     const stream = s.session?.stream ?? null;
     this.#timelineData.reset(this.dataSource, stream, s.sealed === 'none' ? 'plain' : (this.playback.segmentOpener ?? 'locked'));
@@ -235,8 +248,78 @@ export class SessionPlayer extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const keys = ['dataSource', 'ref', 'userId', 'computerId', 'sessionId', 'at'] as const;
-    if (keys.some((k) => changed.has(k))) this.#open();
+    if (keys.some((k) => changed.has(k))) {
+      if (this._mode === 'live') this.#showHistory();
+      this.#open();
+    }
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#liveClock);
+  }
+
+  /** Whether the user is online and this viewer may watch live. */
+  #canGoLive(): boolean {
+    const info = this.playback.state.session;
+    return !!(info?.live.online && info.capabilities.includes('viewLive') && this.dataSource?.openLive);
+  }
+
+  readonly #showLive = async () => {
+    const info = this.playback.state.session;
+    if (!info || !this.dataSource || !this.#canGoLive()) return;
+    this.playback.pause();
+    this._mode = 'live';
+    await this.updateComplete;
+    this.#live.start(this.dataSource, info.stream, this.renderRoot.querySelector('canvas.live-video')!);
+    // The timeline's live edge is now.
+    clearInterval(this.#liveClock);
+    this.#liveClock = setInterval(() => this.requestUpdate(), 1000);
+  };
+
+  readonly #showHistory = () => {
+    if (this.#live.control === 'full' || this.#live.control === 'pending') this.#live.send({ t: 'control', action: 'release' });
+    this.#live.stop();
+    clearInterval(this.#liveClock);
+    this._mode = 'history';
+  };
+
+  /** The live desktop's pixel under a pointer event, or null on the letterbox. */
+  #desktopPoint(e: PointerEvent): { x: number; y: number } | null {
+    const canvas = e.currentTarget as HTMLCanvasElement;
+    return this.#live.desktop ? clientToDesktop(canvas.getBoundingClientRect(), this.#live.desktop, e.clientX, e.clientY) : null;
+  }
+
+  readonly #onLivePointer = (e: PointerEvent) => {
+    if (this.#live.control !== 'full') return;
+    const point = this.#desktopPoint(e);
+    if (!point) return;
+    const kind = e.type === 'pointerdown' ? 'down' : e.type === 'pointerup' ? 'up' : 'move';
+    if (kind === 'down') (e.currentTarget as HTMLElement).focus();
+    e.preventDefault();
+    this.#live.send({ t: 'pointer', kind, x: point.x, y: point.y, button: e.button < 0 ? 0 : e.button });
+  };
+
+  readonly #onLiveKey = (e: KeyboardEvent) => {
+    if (this.#live.control !== 'full') return;
+    // Holding Escape for a second gives control back; a short press goes to the desktop.
+    if (e.key === 'Escape') {
+      if (e.type === 'keydown' && !e.repeat) this.#escapeHeld = setTimeout(() => this.#live.send({ t: 'control', action: 'release' }), 1000);
+      if (e.type === 'keyup') clearTimeout(this.#escapeHeld);
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    this.#live.send({
+      t: 'key',
+      kind: e.type === 'keydown' ? 'down' : 'up',
+      key: e.key,
+      code: e.code,
+      ctrl: e.ctrlKey,
+      alt: e.altKey,
+      shift: e.shiftKey,
+      meta: e.metaKey,
+    });
+  };
 
   #open(): void {
     const ref = this.ref ?? (this.userId ? { userId: this.userId, computerId: this.computerId, sessionId: this.sessionId, at: this.at } : null);
@@ -251,10 +334,16 @@ export class SessionPlayer extends LitElement {
     const { t } = translator(s.locale);
     const info = s.session;
     const day = s.day;
+    const live = this._mode === 'live';
     return html`
       <div part="header" class="header">
-        <h2>${t('historyView')}</h2>
+        <h2>${t(live ? 'liveView' : 'historyView')}</h2>
         <span class="live" title=${t('live')}>${t('live')}</span>
+        ${live
+          ? html`<button class="mode" part="history-button" @click=${this.#showHistory}>${t('backToHistory')}</button>`
+          : this.#canGoLive()
+            ? html`<button class="mode" part="live-button" aria-label=${t('goLiveLabel')} @click=${this.#showLive}>${t('goLive')}</button>`
+            : nothing}
         ${info
           ? html`<span class="who">
               <span>${t('sessionUser')}: <strong>${info.user.name}</strong> (${info.user.login})</span>
@@ -282,7 +371,21 @@ export class SessionPlayer extends LitElement {
       </div>
       <div class="body">
         <div class="stage">
-          <video part="video" playsinline preload="auto"></video>
+          <video part="video" playsinline preload="auto" ?hidden=${live}></video>
+          <canvas
+            class="live-video ${live && this.#live.control === 'full' ? 'controlled' : ''}"
+            part="live-video"
+            ?hidden=${!live}
+            tabindex=${live && this.#live.control === 'full' ? '0' : '-1'}
+            role="img"
+            aria-label=${info ? t('liveDesktop', { user: info.user.name }) : ''}
+            @pointerdown=${this.#onLivePointer}
+            @pointermove=${this.#onLivePointer}
+            @pointerup=${this.#onLivePointer}
+            @keydown=${this.#onLiveKey}
+            @keyup=${this.#onLiveKey}
+            @contextmenu=${(e: Event) => live && this.#live.control === 'full' && e.preventDefault()}
+          ></canvas>
           ${s.sealed === 'locked'
             ? html`<session-decrypt-overlay
                 class="sealed"
@@ -308,12 +411,12 @@ export class SessionPlayer extends LitElement {
           .markers=${this.#timelineMarkers()}
           .density=${this.#timelineData.density}
           .preview=${this.#timelineData.preview}
-          .value=${s.at}
+          .value=${live ? Date.now() : s.at}
           .zone=${s.zone}
           .locale=${s.locale}
           .label=${t('timeline')}
         ></session-timeline>
-        <session-transport-bar></session-transport-bar>
+        ${live ? this.#renderLiveControls() : html`<session-transport-bar></session-transport-bar>`}
       </div>
     `;
   }
@@ -368,9 +471,55 @@ export class SessionPlayer extends LitElement {
       </select></label>`;
   }
 
+  /** Live view's controls, each only when the viewer's capabilities allow it. */
+  #renderLiveControls() {
+    const { t } = translator(this.playback.state.locale);
+    const can = (c: Capability) => this.playback.state.session?.capabilities.includes(c) ?? false;
+    const live = this.#live;
+    const connected = live.status === 'live';
+    const note = {
+      none: null,
+      pending: t('consentPending'),
+      full: t('inControl'),
+      'view-only': t('consentViewOnly'),
+      declined: t('consentDeclined'),
+      'timed-out': t('consentTimedOut'),
+    }[live.control];
+    return html`<div class="live-controls" part="live-controls">
+      ${can('remoteControl')
+        ? live.control === 'full' || live.control === 'pending'
+          ? html`<button part="control-button" @click=${() => live.send({ t: 'control', action: 'release' })}>${t('releaseControl')}</button>`
+          : html`<button part="control-button" ?disabled=${!connected} @click=${() => live.send({ t: 'control', action: 'request' })}>${t('takeControl')}</button>`
+        : nothing}
+      ${can('freeze')
+        ? html`<button part="freeze-button" aria-pressed=${live.frozen ? 'true' : 'false'} ?disabled=${!connected} @click=${() => live.send({ t: 'freeze', on: !live.frozen })}>
+            ${icons.lock} ${t('freezeInput')}
+          </button>`
+        : nothing}
+      ${can('ctrlAltDel')
+        ? html`<button part="ctrl-alt-del-button" class="warning" ?disabled=${!connected} @click=${() => live.send({ t: 'ctrl-alt-del' })}>${t('ctrlAltDel')}</button>`
+        : nothing}
+      <span class="live-note" role="status">${[note, live.frozen ? t('inputFrozen') : null].filter(Boolean).join(' ')}</span>
+    </div>`;
+  }
+
   #renderStatus() {
     const s = this.playback.state;
     const { t } = translator(s.locale);
+    if (this._mode === 'live') {
+      const status = this.#live.status;
+      const message = {
+        off: null,
+        live: null,
+        connecting: t('liveConnecting'),
+        reconnecting: t('liveReconnecting'),
+        offline: t('liveOffline'),
+        unsupported: t('liveUnsupported'),
+      }[status];
+      if (!message) return nothing;
+      const busy = status === 'connecting' || status === 'reconnecting';
+      return html`<div class="status">${busy ? html`<span class="spinner"></span>` : nothing}${message}</div>`;
+    }
     if (s.phase === 'error' && s.error) {
       return html`<div class="status error" role="alert">
         <strong>${t('playerError')}</strong>
