@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { referenceBackend } from './demo/server/vite-plugin.js';
 
@@ -20,5 +21,12 @@ export default defineConfig({
     sourcemap: true,
     // The CSP forbids inline scripts: keep Vite's module preload polyfill out.
     modulePreload: { polyfill: false },
+    // Two pages: the dashboard and the simulated monitored computer (/agent/).
+    rolldownOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'demo/index.html'),
+        agent: resolve(import.meta.dirname, 'demo/agent/index.html'),
+      },
+    },
   },
 });

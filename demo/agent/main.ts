@@ -1,0 +1,33 @@
+import { Agent } from './agent.js';
+import { exposeAgentApi } from './agent-api.js';
+import { readAgentParams, relayUrl } from './agent-params.js';
+import { PageChrome } from './page-chrome.js';
+
+/** The demo's simulated monitored computer: `/agent/?userId=…&computerId=…`. */
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the agent page`);
+  return el as T;
+}
+
+const params = readAgentParams();
+const chrome = new PageChrome({
+  heading: byId('agent-heading'),
+  status: byId('agent-status'),
+  encoder: byId('agent-encoder'),
+  control: byId('agent-control'),
+  banner: byId('agent-banner'),
+  bannerText: byId('agent-banner-text'),
+  stage: byId('agent-stage'),
+});
+chrome.setIdentity(params.userId, params.computerId);
+
+const agent = new Agent({
+  canvas: byId<HTMLCanvasElement>('agent-desktop'),
+  chrome,
+  dialog: byId<HTMLDialogElement>('agent-consent'),
+  countdown: byId('agent-consent-countdown'),
+  relayUrl: relayUrl(params),
+});
+exposeAgentApi(agent);
+agent.start();
