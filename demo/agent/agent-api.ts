@@ -19,6 +19,8 @@ export interface AgentApi {
   readonly closeRect: Rect;
   /** The last key a viewer typed that was applied (only with full control). */
   readonly lastRemoteKey?: string;
+  /** When (Date.now()) the last remote key was applied: frames drawn from then on show it (bench:live). */
+  readonly lastRemoteKeyAt?: number;
   /** The drawn mouse cursor, in desktop pixels. */
   readonly cursor: { x: number; y: number };
   /** Viewers, as the relay last counted them (0 while disconnected). */
@@ -69,6 +71,9 @@ export function exposeAgentApi(agent: Agent): AgentApi {
     },
     get lastRemoteKey() {
       return agent.lastRemoteKey;
+    },
+    get lastRemoteKeyAt() {
+      return agent.lastRemoteKeyAt;
     },
     get cursor() {
       return { ...agent.desktop.cursor };

@@ -37,6 +37,7 @@ export class Agent {
   viewers = 0;
   chunksSent = 0;
   lastRemoteKey: string | undefined;
+  lastRemoteKeyAt: number | undefined;
   private readonly renderer: DesktopRenderer;
   private readonly consent: ConsentDialog;
   private readonly canvas: HTMLCanvasElement;
@@ -109,7 +110,10 @@ export class Agent {
       case 'key':
         if (this.control.control === 'full') {
           const key = applyRemoteInput(this.desktop, m);
-          if (key !== undefined) this.lastRemoteKey = key;
+          if (key !== undefined) {
+            this.lastRemoteKey = key;
+            this.lastRemoteKeyAt = Date.now();
+          }
         }
         break;
       case 'freeze':
