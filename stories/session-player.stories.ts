@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { MemoryDataSource, PlayerError, type SessionDataSource, type SessionInfo } from '@session-player/player';
 import { poolStream, type FixturePool } from '../demo/fixtures/pool-stream.js';
 import { sealedPoolStream } from '../demo/fixtures/sealed-pool-stream.js';
+import { SyntheticDesktop } from '../demo/fixtures/synthetic-desktop.js';
 
 /** The fixture pool, served by Storybook at /media/pool (see .storybook/main.ts). */
 const POOL_URL = '/media/pool/';
@@ -108,5 +109,28 @@ export const NetworkError: Story = {
 export const Encrypted: Story = {
   args: { locale: 'en', at: DAY + 9 * HOUR + 2 * MIN },
   loaders: [async () => ({ source: await sealedMorning() })],
+  render: RecordedDay.render!,
+};
+
+/**
+ * The user is online: **Live** switches to the desktop as it is now (a small
+ * desktop drawn and encoded in this page). Take control (the user agrees after
+ * a moment) and type on the picture; freeze the user's input; History goes back.
+ */
+export const LiveView: Story = {
+  args: { locale: 'en', at: DAY + 9 * HOUR + 30 * MIN },
+  loaders: [
+    async () => {
+      pool ??= fetch(`${POOL_URL}pool.json`).then((r) => r.json() as Promise<FixturePool>);
+      const desktop = new SyntheticDesktop();
+      const online: SessionInfo = {
+        ...info,
+        live: { online: true },
+        capabilities: [...info.capabilities, 'viewLive', 'remoteControl', 'freeze', 'ctrlAltDel'],
+      };
+      const stream = { ...poolStream(await pool, POOL_URL, online, SPANS), live: (signal?: AbortSignal) => desktop.connect(signal) };
+      return { source: new MemoryDataSource([stream]) };
+    },
+  ],
   render: RecordedDay.render!,
 };

@@ -15,6 +15,7 @@ import type {
   TimeRange,
   AuditEvent,
   CallOptions,
+  LiveConnection,
 } from './types.js';
 
 /** A media segment placed on the wall clock. */
@@ -38,6 +39,8 @@ export interface MemoryStream {
   segments: MemorySegment[];
   events?: SessionEvent[];
   tags?: Tag[];
+  /** The live desktop, for Live view (`info.live.online` says whether to offer it). */
+  live?: (signal?: AbortSignal) => Promise<LiveConnection>;
 }
 
 /**
@@ -101,6 +104,13 @@ export class MemoryDataSource implements SessionDataSource {
     }
     lines.push('#EXT-X-ENDLIST', '');
     return { kind: 'hls', playlistText: lines.join('\n'), baseUrl: globalThis.location?.href ?? 'http://localhost/' };
+  }
+
+  async openLive(ref: StreamRef, o?: CallOptions): Promise<LiveConnection> {
+    checkAbort(o);
+    const live = this.#stream(ref).live;
+    if (!live) throw new PlayerError('not-found', `User ${ref.userId} is not online on ${ref.computerId}.`);
+    return live(o?.signal);
   }
 
   async getEvents(ref: StreamRef, q: EventQuery, o?: CallOptions): Promise<Page<SessionEvent>> {

@@ -191,9 +191,10 @@ export const playerStyles = css`
     display: block;
     outline: none;
   }
-  /* A visible frame while the viewer controls the remote desktop. */
+  /* A visible frame while the viewer controls the remote desktop (an outline paints over the picture). */
   .live-video.controlled {
-    box-shadow: inset 0 0 0 3px var(--sp-live-on);
+    outline: 3px solid var(--sp-live-on);
+    outline-offset: -3px;
     cursor: crosshair;
   }
   .live-controls {
@@ -202,6 +203,11 @@ export const playerStyles = css`
     align-items: center;
     gap: 8px;
     min-height: 36px;
+  }
+  .live-controls button {
+    border: 1px solid var(--sp-border);
+    border-radius: 4px;
+    padding: 4px 10px;
   }
   .live-controls button[aria-pressed='true'] {
     background: var(--sp-live-on);

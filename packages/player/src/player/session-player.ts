@@ -11,8 +11,8 @@ import { loadE2ee, type UnlockSecret } from '../sealing/recording-lock.js';
 import { clientToDesktop } from '../live/desktop-mapping.js';
 import { LiveView } from '../live/live-view.js';
 import type { UnlockOutcome } from '@session-player/e2ee';
-import { playbackContext } from '../state/playback-state.js';
-import { formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
+import { playbackContext, type PlaybackState } from '../state/playback-state.js';
+import { dayRange, formatZoneName, viewerTimeZone } from '../time/wall-clock.js';
 import { controlStyles } from './control.styles.js';
 import { mergeTagMarkers, TagStore } from '../tags/index.js';
 import { icons } from './icons.js';
@@ -194,7 +194,7 @@ export class SessionPlayer extends LitElement {
     if (!this.hasUpdated && this.dataSource && (this.ref || this.userId)) void loadHls();
     if (changed.has('locale')) this.playback.setLocale(this.locale);
     if (changed.has('skipSeconds')) this.playback.setSkipStep(this.skipSeconds * 1000);
-    const s = this.playback.state;
+    const s = this.#shownState();
     this.#provider.setValue(s);
     this.toggleAttribute('data-paused', s.paused);
     this.toggleAttribute('data-waiting', s.waiting || s.phase === 'loading' || s.phase === 'opening');
@@ -329,8 +329,22 @@ export class SessionPlayer extends LitElement {
     }
   }
 
-  override render() {
+  #liveDay: TimeRange | null = null;
+
+  /**
+   * What the views show: the playback state, or in Live view the same with
+   * the clock at now and the day of today (the timeline's live edge).
+   */
+  #shownState(): PlaybackState {
     const s = this.playback.state;
+    if (this._mode !== 'live') return s;
+    const now = Date.now();
+    if (!this.#liveDay || now >= this.#liveDay.end || now < this.#liveDay.start) this.#liveDay = dayRange(now, s.zone);
+    return { ...s, at: now, day: this.#liveDay };
+  }
+
+  override render() {
+    const s = this.#shownState();
     const { t } = translator(s.locale);
     const info = s.session;
     const day = s.day;
@@ -411,7 +425,7 @@ export class SessionPlayer extends LitElement {
           .markers=${this.#timelineMarkers()}
           .density=${this.#timelineData.density}
           .preview=${this.#timelineData.preview}
-          .value=${live ? Date.now() : s.at}
+          .value=${s.at}
           .zone=${s.zone}
           .locale=${s.locale}
           .label=${t('timeline')}
