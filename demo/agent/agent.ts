@@ -22,6 +22,8 @@ export interface AgentParts {
   dialog: HTMLDialogElement;
   countdown: HTMLElement;
   relayUrl: string;
+  /** Point viewers at this live HLS playlist instead of streaming chunks. */
+  hlsPlaylist: string | null;
 }
 
 /**
@@ -47,7 +49,10 @@ export class Agent {
   private congested = false;
   private lastTick = 0;
 
+  readonly #hlsPlaylist: string | null;
+
   constructor(parts: AgentParts) {
+    this.#hlsPlaylist = parts.hlsPlaylist;
     this.canvas = parts.canvas;
     this.chrome = parts.chrome;
     const ctx = parts.canvas.getContext('2d', { alpha: false });
@@ -157,7 +162,7 @@ export class Agent {
   }
 
   private sendChunk(chunk: VideoChunkFrame): void {
-    if (!this.relay.open) return;
+    if (!this.relay.open || this.#hlsPlaylist) return;
     if (this.waitForKey) {
       if (!chunk.key) return;
       this.waitForKey = false;
@@ -166,7 +171,7 @@ export class Agent {
   }
 
   private sendConfig(config: StreamConfig): void {
-    this.send({ t: 'config', ...config });
+    if (!this.#hlsPlaylist) this.send({ t: 'config', ...config });
     this.chrome.setEncoder(config.codec, null);
   }
 
@@ -178,7 +183,8 @@ export class Agent {
     this.waitForKey = true;
     this.congested = false;
     const config = this.encoder.config;
-    if (config) this.send({ t: 'config', ...config });
+    if (this.#hlsPlaylist) this.send({ t: 'hls', url: this.#hlsPlaylist });
+    else if (config) this.send({ t: 'config', ...config });
     this.send({ t: 'state', control: this.control.control, frozen: this.control.frozen });
     this.encoder.requestKeyFrame();
     this.renderConnection();

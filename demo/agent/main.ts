@@ -1,6 +1,6 @@
 import { Agent } from './agent.js';
 import { exposeAgentApi } from './agent-api.js';
-import { readAgentParams, relayUrl } from './agent-params.js';
+import { livePlaylistPath, readAgentParams, relayUrl } from './agent-params.js';
 import { PageChrome } from './page-chrome.js';
 
 /** The demo's simulated monitored computer: `/agent/?userId=…&computerId=…`. */
@@ -28,6 +28,7 @@ const agent = new Agent({
   dialog: byId<HTMLDialogElement>('agent-consent'),
   countdown: byId('agent-consent-countdown'),
   relayUrl: relayUrl(params),
+  hlsPlaylist: params.transport === 'hls' ? livePlaylistPath(params) : null,
 });
 exposeAgentApi(agent);
 agent.start();

@@ -14,6 +14,7 @@ const ROUTES: [HTTPMethods, string][] = [
   ['GET', '/api/streams/{userId}/{computerId}/playlist.m3u8'],
   ['GET', '/api/streams/{userId}/{computerId}/segments'],
   ['GET', '/api/streams/{userId}/{computerId}/events'],
+  ['GET', '/api/streams/{userId}/{computerId}/live.m3u8'],
   ['GET', '/api/streams/{userId}/{computerId}/activity-density'],
   ['GET', '/api/streams/{userId}/{computerId}/tags'],
   ['POST', '/api/streams/{userId}/{computerId}/tags'],

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, REPO_ROOT, startStack, type Stack, type TestPage } from './harness.js';
-import { poll, requestViewRecord } from './player-page.js';
+import { installDecoder, poll, requestViewRecord } from './player-page.js';
 
 /**
  * Live view with two browser contexts: the demo's simulated desktop
@@ -226,6 +226,36 @@ describe('Live view (agent and viewer in two browser contexts, real relay)', () 
     await poll(agent, `window.agent.connected === true`, undefined, 20_000);
     await poll(viewer, `${PLAYER}.dataset.liveStatus === 'live'`, undefined, 20_000);
     await poll(viewer, `(() => { const s = __stamp.decodeTimestampBlocks(${LIVE_CANVAS}.getContext('2d').getImageData(0, 0, 640, 16), 1); return s !== null && Date.now() - s < 1000; })()`, undefined, 10_000);
+    await Promise.all([viewer.close(), agent.close()]);
+  });
+
+  it('plays an agent that streams live HLS (the pool, as if recorded now), with the control channel still working', async () => {
+    const stream = { userId: 'mreed', computerId: 'nyc-ws-221' };
+    const agent = await newPage(browser, stack.baseUrl, { viewport: { width: 1400, height: 900 } });
+    await agent.goto(`/agent/?userId=${stream.userId}&computerId=${stream.computerId}&transport=hls`);
+    await poll(agent, `window.agent?.connected === true`);
+    const { page: viewer } = await openViewer(stream);
+    await installDecoder(viewer);
+    const video = `${PLAYER}.shadowRoot.querySelector('video.live-video')`;
+    assert.equal(await viewer.evaluate(`${video}.hidden`), false, 'the live video is shown');
+    assert.equal(await viewer.evaluate(`${LIVE_CANVAS}.hidden`), true);
+    // The burned-in pool frame: its instant on the endless live walk is recent.
+    let frame: number | null = null;
+    for (let i = 0; i < 40 && frame === null; i++) {
+      frame = await viewer.evaluate(`__timecode.decodeTimecodeFromVideo(${video})`);
+      if (frame === null) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.notEqual(frame, null, 'a decodable pool frame plays');
+    const pool = (await (await fetch(`${stack.baseUrl}/media/pool/pool.json`)).json()) as { fps: number; totalDuration: number };
+    const cycle = pool.totalDuration * 1000;
+    const epoch = Date.UTC(2020, 0, 1); // demo/server/media/hls-playlist.ts LIVE_EPOCH
+    const now = Date.now();
+    let instant = epoch + Math.floor((now - epoch) / cycle) * cycle + (frame! / pool.fps) * 1000;
+    if (instant > now) instant -= cycle;
+    assert.ok(now - instant < 45_000, `the frame shown was "recorded" ${Math.round((now - instant) / 1000)} s ago`);
+    // Control still goes through the relay.
+    await viewer.locator('session-player-dialog session-player').getByRole('button', { name: 'Freeze input' }).click();
+    await poll(agent, `window.agent.frozen === true`);
     await Promise.all([viewer.close(), agent.close()]);
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { renderMediaPlaylist } from '../media/hls-playlist.js';
+import { renderLivePlaylist, renderMediaPlaylist } from '../media/hls-playlist.js';
 import { segmentsInRange } from '../media/media-timeline.js';
 import type { EventKind, Severity } from '../store/event-store.js';
 import { MAX_DENSITY_RANGE_MS, badRequest, requireRange } from './api-error.js';
@@ -86,6 +86,34 @@ export function streamRoutes(backend: Backend): FastifyPluginAsyncTypebox {
         const recordings = await backend.recordings.recordings(user.id, computer.id, from, to);
         const sealed = backend.sealed.get(`${user.id}/${computer.id}`);
         const text = renderMediaPlaylist(backend.pool, segmentsInRange(backend.pool, recordings, from, to), backend.mediaBase, sealed);
+        return reply.type('application/vnd.apple.mpegurl').header('cache-control', 'no-cache').send(text);
+      },
+    );
+
+    app.get(
+      `${base}/live.m3u8`,
+      {
+        schema: {
+          tags: ['media'],
+          summary: 'Live HLS playlist (sliding window) from the media pool',
+          description:
+            'For hosts whose agents stream HLS rather than WebCodecs chunks (the demo agent with `?transport=hls` ' +
+            'points its viewers here): the last published segments of an endless walk through the pool, as if ' +
+            'recorded now. No `EXT-X-ENDLIST`; reload it every target duration.',
+          params: StreamParams,
+          produces: ['application/vnd.apple.mpegurl'],
+          response: {
+            200: {
+              description: 'HLS media playlist (RFC 8216), live',
+              content: { 'application/vnd.apple.mpegurl': { schema: Type.String() } },
+            },
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => {
+        await backend.directory.stream(req.params.userId, req.params.computerId);
+        const text = renderLivePlaylist(backend.pool, Date.now(), backend.mediaBase);
         return reply.type('application/vnd.apple.mpegurl').header('cache-control', 'no-cache').send(text);
       },
     );

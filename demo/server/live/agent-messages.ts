@@ -36,6 +36,11 @@ export function parseAgentMessage(text: string): AgentMessage | null {
       ...(o.description !== undefined ? { description: o.description } : {}),
     };
   }
+  if (o.t === 'hls') {
+    // Only a playlist this backend serves: an agent cannot send viewers elsewhere.
+    if (typeof o.url !== 'string' || !/^\/api\/streams\/[\w.-]+\/[\w.-]+\/live\.m3u8$/.test(o.url)) return null;
+    return { t: 'hls', url: o.url };
+  }
   if (o.t === 'state') {
     if (!CONTROL_STATES.includes(o.control as ControlState) || typeof o.frozen !== 'boolean') return null;
     return { t: 'state', control: o.control as ControlState, frozen: o.frozen };

@@ -44,7 +44,7 @@ interface Stream {
   key: string;
   agent: AgentConn | null;
   viewers: Set<ViewerConn>;
-  /** The current agent's latest `config` and `state`, serialised, for viewers who join later. */
+  /** The current agent's latest `config` (or `hls`) and `state`, serialised, for viewers who join later. */
   config: string | null;
   state: string | null;
 }
@@ -222,7 +222,8 @@ export class LiveRelay implements LivePresence {
       return;
     }
     const json = JSON.stringify(message);
-    if (message.t === 'config') {
+    if (message.t === 'config' || message.t === 'hls') {
+      // How video reaches viewers (chunks or an HLS playlist): the latest one counts.
       stream.config = json;
     } else {
       const next: LiveState = { control: message.control, frozen: message.frozen };

@@ -1,5 +1,5 @@
 import type { IndexedPool } from './media-pool.js';
-import { isDiscontinuity, type PlacedSegment } from './media-timeline.js';
+import { isDiscontinuity, segmentsOfRecording, type PlacedSegment, type RecordingMedia } from './media-timeline.js';
 import { SEALED_INIT_FILE, sealedSegmentFile, segmentIndex, type SealedStream } from './sealed-streams.js';
 
 /**
@@ -45,5 +45,46 @@ export function renderMediaPlaylist(
     prev = seg;
   }
   lines.push('#EXT-X-ENDLIST', '');
+  return lines.join('\n');
+}
+
+/** Live playlists walk the pool without end from this instant (any fixed past instant works). */
+const LIVE_EPOCH = Date.UTC(2020, 0, 1);
+/** Segments in a live playlist's sliding window. */
+const LIVE_WINDOW_SEGMENTS = 6;
+
+/**
+ * A live HLS media playlist (no `EXT-X-ENDLIST`): the last published
+ * segments of an endless walk through the pool, as if it were being recorded
+ * now. A segment is published once its end has passed. Media sequence and
+ * discontinuity sequence count from the walk's start, so they only grow
+ * between reloads.
+ */
+export function renderLivePlaylist(pool: IndexedPool, now: number, mediaBase: string): string {
+  const walk: RecordingMedia = { id: 'live', sessionId: 'live', start: LIVE_EPOCH, poolOffset: 0, segmentCount: Number.MAX_SAFE_INTEGER };
+  const published = [...segmentsOfRecording(pool, walk, now - 2 * LIVE_WINDOW_SEGMENTS * pool.maxDurationS * 1000, now)]
+    .filter((s) => s.end <= now)
+    .slice(-LIVE_WINDOW_SEGMENTS);
+  const first = published[0]!;
+  const n = pool.segments.length;
+  const lines = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:7',
+    `#EXT-X-TARGETDURATION:${Math.ceil(pool.maxDurationS)}`,
+    `#EXT-X-MEDIA-SEQUENCE:${first.ordinal}`,
+    // Every wrap of the pool is a discontinuity.
+    `#EXT-X-DISCONTINUITY-SEQUENCE:${Math.floor(first.ordinal / n)}`,
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    `#EXT-X-MAP:URI="${mediaBase}${pool.init}"`,
+  ];
+  let prev: PlacedSegment | undefined;
+  for (const seg of published) {
+    const jump = prev !== undefined && isDiscontinuity(pool, prev, seg);
+    if (jump) lines.push('#EXT-X-DISCONTINUITY');
+    if (!prev || jump) lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(seg.start).toISOString()}`);
+    lines.push(`#EXTINF:${((seg.end - seg.start) / 1000).toFixed(3)},`, `${mediaBase}${seg.file}`);
+    prev = seg;
+  }
+  lines.push('');
   return lines.join('\n');
 }

@@ -242,8 +242,10 @@ export interface SessionDataSource {
 
 /** What arrives over a live connection (see `live/live-protocol.ts`). */
 export interface LiveHandlers {
-  /** The video decoder configuration. */
+  /** The video decoder configuration (video arrives as encoded chunks). */
   config(config: LiveVideoConfig): void;
+  /** Video arrives as a live HLS playlist instead (absolute or same-origin URL). */
+  hls(playlistUrl: string): void;
   /** One encoded video chunk. */
   chunk(chunk: { key: boolean; timestamp: number; capturedAt: number; data: Uint8Array }): void;
   /** Who controls the desktop, and whether its input is frozen. */

@@ -64,6 +64,8 @@ export type ControlState = LiveControlState;
 export type AgentMessage =
   /** The decoder configuration; sent on connect and whenever it changes. */
   | ({ t: 'config' } & LiveVideoConfig)
+  /** Video comes as a live HLS playlist instead of chunks (a path on the backend). */
+  | { t: 'hls'; url: string }
   /** Control and freeze state, after every change. */
   | { t: 'state'; control: ControlState; frozen: boolean };
 

@@ -1,4 +1,6 @@
+import type HlsType from 'hls.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadHls } from '../media/hls-engine.js';
 import type {
   LiveCommand,
   LiveConnection,
@@ -28,6 +30,8 @@ const CAPTURE_MEMORY = 120;
  */
 export class LiveView implements ReactiveController {
   status: LiveStatus = 'off';
+  /** How video arrives: encoded chunks (painted on the canvas) or a live HLS playlist (played in the video element). */
+  transport: 'chunks' | 'hls' = 'chunks';
   control: LiveControlState = 'none';
   frozen = false;
   /** Size of the remote desktop in pixels, once known. */
@@ -40,6 +44,9 @@ export class LiveView implements ReactiveController {
   #source: SessionDataSource | null = null;
   #stream: StreamRef | null = null;
   #canvas: HTMLCanvasElement | null = null;
+  #video: HTMLVideoElement | null = null;
+  #hls: HlsType | null = null;
+  #hlsUrl: string | null = null;
   #connection: LiveConnection | null = null;
   #abort = new AbortController();
   #attempt = 0;
@@ -58,12 +65,13 @@ export class LiveView implements ReactiveController {
     this.stop();
   }
 
-  /** Starts showing the live desktop of `stream` on `canvas`. */
-  start(source: SessionDataSource, stream: StreamRef, canvas: HTMLCanvasElement): void {
+  /** Starts showing the live desktop of `stream` on `canvas` (chunks) or `video` (HLS). */
+  start(source: SessionDataSource, stream: StreamRef, canvas: HTMLCanvasElement, video: HTMLVideoElement): void {
     this.stop();
     this.#source = source;
     this.#stream = stream;
     this.#canvas = canvas;
+    this.#video = video;
     this.#abort = new AbortController();
     this.#attempt = 0;
     this.#set({ status: 'connecting', control: 'none', frozen: false });
@@ -77,8 +85,9 @@ export class LiveView implements ReactiveController {
     this.#connection?.close();
     this.#connection = null;
     this.#closeDecoder();
+    this.#stopHls();
     this.#source = null;
-    if (this.status !== 'off') this.#set({ status: 'off', control: 'none', frozen: false });
+    if (this.status !== 'off') this.#set({ status: 'off', control: 'none', frozen: false, transport: 'chunks' });
   }
 
   /** Sends a command to the remote desktop (dropped while disconnected). */
@@ -104,7 +113,12 @@ export class LiveView implements ReactiveController {
     this.#connection = connection;
     this.#needKey = true;
     connection.listen({
-      config: (config) => this.#configure(config),
+      config: (config) => {
+        this.#stopHls();
+        this.#set({ transport: 'chunks' });
+        this.#configure(config);
+      },
+      hls: (url) => void this.#playHls(url, signal),
       chunk: (chunk) => this.#decode(chunk),
       state: ({ control, frozen }) => this.#set({ control, frozen }),
       agent: (online) => {
@@ -194,6 +208,48 @@ export class LiveView implements ReactiveController {
     }
   }
 
+  async #playHls(url: string, signal: AbortSignal): Promise<void> {
+    if (this.#hls && this.#hlsUrl === url) return;
+    this.#closeDecoder();
+    this.#stopHls();
+    this.#set({ transport: 'hls' });
+    const Hls = await loadHls();
+    const video = this.#video;
+    if (signal.aborted || !video) return;
+    const hls = new Hls({ enableWorker: false, lowLatencyMode: true, liveSyncDurationCount: 2 });
+    this.#hls = hls;
+    this.#hlsUrl = url;
+    hls.on(Hls.Events.ERROR, (_e, data) => {
+      if (!data.fatal || this.#hls !== hls) return;
+      // As if the connection had dropped: start over with backoff.
+      this.#stopHls();
+      this.#connection?.close();
+      this.#connection = null;
+      this.#retry();
+    });
+    video.addEventListener(
+      'loadeddata',
+      () => {
+        if (this.#hls !== hls) return;
+        this.desktop = { width: video.videoWidth, height: video.videoHeight };
+        this.#attempt = 0;
+        this.#set({ status: 'live' });
+      },
+      { once: true },
+    );
+    hls.attachMedia(video);
+    hls.loadSource(url);
+    video.muted = true;
+    void video.play().catch(() => undefined);
+  }
+
+  #stopHls(): void {
+    this.#hls?.destroy();
+    this.#hls = null;
+    this.#hlsUrl = null;
+    this.#video?.removeAttribute('src');
+  }
+
   #closeDecoder(): void {
     if (this.#decoder && this.#decoder.state !== 'closed') this.#decoder.close();
     this.#decoder = null;
@@ -201,7 +257,7 @@ export class LiveView implements ReactiveController {
     this.#captured.clear();
   }
 
-  #set(patch: Partial<Pick<LiveView, 'status' | 'control' | 'frozen'>>): void {
+  #set(patch: Partial<Pick<LiveView, 'status' | 'control' | 'frozen' | 'transport'>>): void {
     Object.assign(this, patch);
     this.#host.requestUpdate();
   }

@@ -93,6 +93,9 @@ class WebSocketLive implements LiveConnection {
           });
         }
         break;
+      case 'hls':
+        if (typeof message.url === 'string') h.hls(new URL(message.url, this.#ws.url.replace(/^ws/, 'http')).href);
+        break;
       case 'state':
         h.state({ control: message.control as never, frozen: message.frozen === true });
         break;

@@ -271,7 +271,12 @@ export class SessionPlayer extends LitElement {
     this.playback.pause();
     this._mode = 'live';
     await this.updateComplete;
-    this.#live.start(this.dataSource, info.stream, this.renderRoot.querySelector('canvas.live-video')!);
+    this.#live.start(
+      this.dataSource,
+      info.stream,
+      this.renderRoot.querySelector('canvas.live-video')!,
+      this.renderRoot.querySelector('video.live-video')!,
+    );
     // The timeline's live edge is now.
     clearInterval(this.#liveClock);
     this.#liveClock = setInterval(() => this.requestUpdate(), 1000);
@@ -389,7 +394,7 @@ export class SessionPlayer extends LitElement {
           <canvas
             class="live-video ${live && this.#live.control === 'full' ? 'controlled' : ''}"
             part="live-video"
-            ?hidden=${!live}
+            ?hidden=${!live || this.#live.transport !== 'chunks'}
             tabindex=${live && this.#live.control === 'full' ? '0' : '-1'}
             role="img"
             aria-label=${info ? t('liveDesktop', { user: info.user.name }) : ''}
@@ -400,6 +405,22 @@ export class SessionPlayer extends LitElement {
             @keyup=${this.#onLiveKey}
             @contextmenu=${(e: Event) => live && this.#live.control === 'full' && e.preventDefault()}
           ></canvas>
+          <video
+            muted
+            playsinline
+            class="live-video ${live && this.#live.control === 'full' ? 'controlled' : ''}"
+            part="live-video"
+            ?hidden=${!live || this.#live.transport !== 'hls'}
+            tabindex=${live && this.#live.control === 'full' ? '0' : '-1'}
+            role="img"
+            aria-label=${info ? t('liveDesktop', { user: info.user.name }) : ''}
+            @pointerdown=${this.#onLivePointer}
+            @pointermove=${this.#onLivePointer}
+            @pointerup=${this.#onLivePointer}
+            @keydown=${this.#onLiveKey}
+            @keyup=${this.#onLiveKey}
+            @contextmenu=${(e: Event) => live && this.#live.control === 'full' && e.preventDefault()}
+          ></video>
           ${s.sealed === 'locked'
             ? html`<session-decrypt-overlay
                 class="sealed"
