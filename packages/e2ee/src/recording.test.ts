@@ -134,3 +134,19 @@ describe('a host-key (raw) recording', () => {
     await fails(sealSegment(key, { kind: 'media', index: 2 ** 53, start: 0, data: new Uint8Array(1) }), 'index');
   });
 });
+
+describe('live chunks (kind 2)', () => {
+  it('seal and open like segments, under a nonce no media or init segment of the recording uses', async () => {
+    const hostKey = testHostKey(7);
+    const { header, key: sealing } = await createRecording({ recordingId: 'live@ACME/PC-9', secret: { key: hostKey } });
+    const key = await unlock(header, { key: hostKey });
+    const data = testBytes(3000, 5);
+    const chunk = await sealSegment(sealing, { kind: 'live', index: 3, start: T0, data });
+    expect(readSegmentHeader(chunk)).to.include({ kind: 'live', index: 3, start: T0 });
+    expect(await decryptSegment(key, chunk, { kind: 'live', index: 3, start: T0 })).to.deep.equal(data);
+    // The same index and plaintext as a media segment: a different nonce, so different bytes.
+    const asMedia = await sealSegment(sealing, { kind: 'media', index: 3, start: T0, data });
+    expect(Array.from(asMedia.subarray(32))).to.not.deep.equal(Array.from(chunk.subarray(32)));
+    await rejection(decryptSegment(key, chunk, { kind: 'media', index: 3, start: T0 }), 'segment-altered', 'wrong-kind');
+  });
+});

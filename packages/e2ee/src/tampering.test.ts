@@ -56,7 +56,8 @@ describe('a tampered segment is refused with its reason', () => {
   it('flipped bytes in each segment header field → their reasons', async () => {
     await rejection(decryptSegment(key, flipped(seg[1]!, 0), ref(1)), 'segment-altered', 'not-sealed'); // magic
     await rejection(decryptSegment(key, flipped(seg[1]!, 4), ref(1)), 'segment-altered', 'not-sealed'); // version
-    await rejection(decryptSegment(key, flipped(seg[1]!, 5, 2), ref(1)), 'segment-altered', 'not-sealed'); // kind 2
+    await rejection(decryptSegment(key, flipped(seg[1]!, 5, 3), ref(1)), 'segment-altered', 'not-sealed'); // kind 3
+    await rejection(decryptSegment(key, flipped(seg[1]!, 5, 2), ref(1)), 'segment-altered', 'wrong-kind'); // a live chunk
     await rejection(decryptSegment(key, flipped(seg[1]!, 7), ref(1)), 'segment-altered', 'not-sealed'); // reserved
     await rejection(decryptSegment(key, flipped(seg[1]!, 5), ref(1)), 'segment-altered', 'wrong-kind');
     await rejection(decryptSegment(key, flipped(seg[1]!, 9), ref(1)), 'segment-altered', 'other-recording');

@@ -24,8 +24,10 @@ describe('format bytes', () => {
       expect(readU64(view, 0)).to.equal(value);
       expect(view.getBigUint64(0)).to.equal(BigInt(value));
     }
-    writeU64(view, 0, 5, true);
+    writeU64(view, 0, 5, 0x8000_0000);
     expect(view.getBigUint64(0)).to.equal((1n << 63n) | 5n);
+    writeU64(view, 0, 2 ** 40 + 5, 0x4000_0000);
+    expect(view.getBigUint64(0)).to.equal((1n << 62n) | (2n ** 40n + 5n));
     for (const value of [0, -1, -1500, -(2 ** 32), -(2 ** 32) - 1, Number.MIN_SAFE_INTEGER, 1714555800250, Number.MAX_SAFE_INTEGER]) {
       writeI64(view, 0, value);
       expect(readI64(view, 0)).to.equal(value);

@@ -98,9 +98,9 @@ export function readI64(view: DataView, offset: number): number {
 }
 
 /** `value` must be a safe integer ≥ 0; `highBit` sets bit 63 (the nonce's kind flag). */
-export function writeU64(view: DataView, offset: number, value: number, highBit = false): void {
+export function writeU64(view: DataView, offset: number, value: number, topBits = 0): void {
   const high = Math.floor(value / TWO_32);
-  view.setUint32(offset, (high | (highBit ? 0x8000_0000 : 0)) >>> 0);
+  view.setUint32(offset, (high | topBits) >>> 0);
   view.setUint32(offset + 4, value >>> 0);
 }
 

@@ -1,5 +1,9 @@
-/** Media segments carry video; the init segment carries the codec setup (fMP4 `EXT-X-MAP`). */
-export type SegmentKind = 'media' | 'init';
+/**
+ * Media segments carry video; the init segment carries the codec setup (fMP4
+ * `EXT-X-MAP`); live chunks are encoded video chunks sent while the user is
+ * watched live (FORMAT.md §5.4).
+ */
+export type SegmentKind = 'media' | 'init' | 'live';
 
 /** Which segment a reader expects (or a writer seals): the fields the format binds. */
 export interface SegmentRef {
@@ -21,7 +25,7 @@ export interface SealedSegment extends SegmentRef {
 /** "media segment 12 (2024-05-01T10:00:00.000Z)" / "init segment 0": how messages name a segment. */
 export function describeSegment(ref: SegmentRef): string {
   if (ref.kind === 'init') return `init segment ${ref.index}`;
-  return `media segment ${ref.index} (${describeInstant(ref.start)})`;
+  return `${ref.kind === 'live' ? 'live chunk' : 'media segment'} ${ref.index} (${describeInstant(ref.start)})`;
 }
 
 /** The same, capitalised to open a sentence: "Media segment 12 (…)". */
@@ -37,7 +41,9 @@ export function describeInstant(ms: number): string {
 
 /** Throws a RangeError unless `ref` can be sealed: a safe non-negative index, an integer start (0 for init). */
 export function checkSegmentRef(ref: SegmentRef): void {
-  if (ref.kind !== 'media' && ref.kind !== 'init') throw new RangeError(`segment kind must be 'media' or 'init', not ${String(ref.kind)}`);
+  if (ref.kind !== 'media' && ref.kind !== 'init' && ref.kind !== 'live') {
+    throw new RangeError(`segment kind must be 'media', 'init' or 'live', not ${String(ref.kind)}`);
+  }
   if (!Number.isSafeInteger(ref.index) || ref.index < 0) throw new RangeError(`segment index must be a non-negative safe integer, not ${ref.index}`);
   if (!Number.isSafeInteger(ref.start)) throw new RangeError(`segment start must be an integer of epoch milliseconds, not ${ref.start}`);
   if (ref.kind === 'init' && ref.start !== 0) throw new RangeError(`init segments have start 0, not ${ref.start}`);

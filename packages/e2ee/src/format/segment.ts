@@ -12,7 +12,10 @@ export interface SealedSegmentHeader extends SegmentRef {
 }
 
 const OFFSET = { version: 4, kind: 5, reserved: 6, noncePrefix: 8, index: 12, start: 20, length: 28 } as const;
-const KIND_CODE: Record<SegmentKind, number> = { media: 0, init: 1 };
+const KIND_CODE: Record<SegmentKind, number> = { media: 0, init: 1, live: 2 };
+const KINDS: readonly SegmentKind[] = ['media', 'init', 'live'];
+/** The nonce's top bits per kind (bit 63: init, bit 62: live), so kinds never share a nonce. */
+const NONCE_TOP_BITS: Record<SegmentKind, number> = { media: 0, init: 0x8000_0000, live: 0x4000_0000 };
 /** Playlists carry instants with millisecond precision; allow their rounding, but only that. */
 export const START_TOLERANCE_MS = 1;
 
@@ -25,7 +28,7 @@ export function readSegmentHeader(sealed: Uint8Array | ArrayBuffer): SealedSegme
   const bytes = asBytes(sealed);
   const view = checkFraming(bytes, undefined);
   return {
-    kind: view.getUint8(OFFSET.kind) === 0 ? 'media' : 'init',
+    kind: KINDS[view.getUint8(OFFSET.kind)]!,
     index: readU64(view, OFFSET.index),
     start: readI64(view, OFFSET.start),
     length: view.getUint32(OFFSET.length),
@@ -39,9 +42,10 @@ export function readSegmentHeader(sealed: Uint8Array | ArrayBuffer): SealedSegme
  */
 export function checkSealedSegment(bytes: Uint8Array, expected: SegmentRef, noncePrefix: Uint8Array): DataView {
   const view = checkFraming(bytes, expected);
-  const kind: SegmentKind = view.getUint8(OFFSET.kind) === 0 ? 'media' : 'init';
+  const kind = KINDS[view.getUint8(OFFSET.kind)]!;
   if (kind !== expected.kind) {
-    throw altered('wrong-kind', expected, `is the wrong kind of segment: the file holds an ${kind === 'init' ? 'init' : 'a media'} segment.`);
+    const held = { media: 'a media segment', init: 'an init segment', live: 'a live chunk' }[kind];
+    throw altered('wrong-kind', expected, `is the wrong kind of segment: the file holds ${held}.`);
   }
   if (!equalBytes(bytes.subarray(OFFSET.noncePrefix, OFFSET.noncePrefix + NONCE_PREFIX_BYTES), noncePrefix)) {
     throw altered('other-recording', expected, 'belongs to another recording.');
@@ -71,7 +75,7 @@ function checkFraming(bytes: Uint8Array, expected: SegmentRef | undefined): Data
     throw altered('not-sealed', expected, `is sealed with format version ${version}; this reader supports version ${FORMAT_VERSION} only.`);
   }
   const kindCode = view.getUint8(OFFSET.kind);
-  if (kindCode > 1) throw altered('not-sealed', expected, `is not a sealed segment: unknown segment kind ${kindCode}.`);
+  if (kindCode >= KINDS.length) throw altered('not-sealed', expected, `is not a sealed segment: unknown segment kind ${kindCode}.`);
   if (view.getUint16(OFFSET.reserved) !== 0) throw altered('not-sealed', expected, "is not a sealed segment: its reserved bytes are not zero.");
   const total = SEGMENT_HEADER_BYTES + view.getUint32(OFFSET.length) + TAG_BYTES;
   if (bytes.length < total) throw altered('truncated', expected, `is truncated: ${bytes.length} of ${total} bytes.`);
@@ -98,11 +102,14 @@ export function encodeSegmentHeader(ref: SegmentRef, noncePrefix: Uint8Array, le
   return bytes;
 }
 
-/** nonce = prefix ‖ u64(index | kind << 63): init and media segments never share a nonce. */
+/**
+ * nonce = prefix ‖ u64(index with bit 63 set for init segments, bit 62 for live
+ * chunks): no two kinds ever share a nonce (indices stay below 2^53).
+ */
 export function segmentNonce(noncePrefix: Uint8Array, kind: SegmentKind, index: number): Uint8Array<ArrayBuffer> {
   const nonce = new Uint8Array(NONCE_BYTES);
   nonce.set(noncePrefix, 0);
-  writeU64(new DataView(nonce.buffer), NONCE_PREFIX_BYTES, index, kind === 'init');
+  writeU64(new DataView(nonce.buffer), NONCE_PREFIX_BYTES, index, NONCE_TOP_BITS[kind]);
   return nonce;
 }
 
