@@ -10,6 +10,7 @@ import { RelayConnection } from './relay-connection.js';
 import { checkIncoming, parseIncoming, type IncomingMessage } from './relay-messages.js';
 import { applyRemoteInput } from './remote-input.js';
 import { FRAME_RATE, StreamEncoder, type StreamConfig } from './stream-encoder.js';
+import type { LiveSealer } from './live-sealer.js';
 
 /** Above this many bytes queued in the socket, frames are skipped rather than encoded. */
 const MAX_BUFFERED_BYTES = 2 * 1024 * 1024;
@@ -50,6 +51,8 @@ export class Agent {
   private lastTick = 0;
 
   readonly #hlsPlaylist: string | null;
+  /** Set for an end-to-end encrypted stream: every chunk leaves sealed. */
+  sealer: LiveSealer | null = null;
 
   constructor(parts: AgentParts) {
     this.#hlsPlaylist = parts.hlsPlaylist;
@@ -166,6 +169,10 @@ export class Agent {
     if (this.waitForKey) {
       if (!chunk.key) return;
       this.waitForKey = false;
+    }
+    if (this.sealer) {
+      void this.sealer.seal(chunk).then((sealed) => this.relay.open && this.relay.send(encodeVideoChunk(sealed)) && this.chunksSent++);
+      return;
     }
     if (this.relay.send(encodeVideoChunk(chunk))) this.chunksSent++;
   }

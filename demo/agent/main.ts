@@ -1,6 +1,7 @@
 import { Agent } from './agent.js';
 import { exposeAgentApi } from './agent-api.js';
 import { livePlaylistPath, readAgentParams, relayUrl } from './agent-params.js';
+import { LiveSealer } from './live-sealer.js';
 import { PageChrome } from './page-chrome.js';
 
 /** The demo's simulated monitored computer: `/agent/?userId=…&computerId=…`. */
@@ -31,4 +32,7 @@ const agent = new Agent({
   hlsPlaylist: params.transport === 'hls' ? livePlaylistPath(params) : null,
 });
 exposeAgentApi(agent);
+// An end-to-end encrypted stream is streamed sealed; start once that is known.
+// If that cannot be known, nothing is streamed (the error is on the console).
+agent.sealer = await LiveSealer.forStream(params);
 agent.start();

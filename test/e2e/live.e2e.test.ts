@@ -259,6 +259,25 @@ describe('Live view (agent and viewer in two browser contexts, real relay)', () 
     await Promise.all([viewer.close(), agent.close()]);
   });
 
+  it('an end-to-end encrypted stream is streamed sealed and stays masked until unlocked', async () => {
+    const sealed = { userId: 'smarino', computerId: 'mil-ws-009' };
+    const agent = await openAgent(sealed);
+    const page = await newPage(browser, stack.baseUrl, { viewport: { width: 1280, height: 980 } });
+    await page.goto('/');
+    await installStampReader(page);
+    await requestViewRecord(page, { ...sealed, at: Date.now() - 3_600_000 });
+    await poll(page, `${PLAYER}?.dataset.phase === 'locked'`);
+    await page.locator('session-player-dialog session-player').getByRole('button', { name: 'Watch live' }).click();
+    // Chunks arrive, but nothing is decoded without the key: the mask stays.
+    await poll(agent, `window.agent.chunksSent > 30`, undefined, 10_000);
+    assert.equal(await page.evaluate(`${PLAYER}.dataset.liveStatus`), 'connecting');
+    assert.equal(await page.evaluate(`!!${PLAYER}.shadowRoot.querySelector('session-decrypt-overlay')`), true, 'masked');
+    await page.evaluate(`${PLAYER}.unlock({ passphrase: 'correct horse battery staple' })`);
+    await poll(page, `${PLAYER}.dataset.liveStatus === 'live'`, undefined, 10_000);
+    await poll(page, `(() => { const s = __stamp.decodeTimestampBlocks(${LIVE_CANVAS}.getContext('2d').getImageData(0, 0, 640, 16), 1); return s !== null && Date.now() - s < 1000; })()`, undefined, 5_000);
+    await Promise.all([page.close(), agent.close()]);
+  });
+
   it('without the capabilities the controls are absent', async () => {
     const agent = await openAgent(LIMITED);
     const { page: viewer } = await openViewer(LIMITED);

@@ -16,6 +16,7 @@ import { formatDuration, translator } from '../i18n/messages.js';
 import { AudioSourceMixer } from '../media/audio-sources.js';
 import { HlsEngine } from '../media/hls-engine.js';
 import type { SegmentOpenFn } from '../preview/thumbnail-provider.js';
+import type { LiveChunkOpener } from '../live/live-view.js';
 import { RecordingLock, type UnlockSecret } from '../sealing/recording-lock.js';
 import type { PlaybackState, PlayerNotice } from '../state/playback-state.js';
 import { nearestRecorded, normaliseSpans, spanBefore } from '../time/coverage.js';
@@ -318,6 +319,13 @@ export class PlaybackController implements ReactiveController {
     return this.#lock?.unlocked ? this.#previewOpener : null;
   }
 
+  /** Opens sealed live chunks of the unlocked recording (Live view); null while locked or unsealed. */
+  get liveOpener(): LiveChunkOpener | null {
+    return this.#lock?.unlocked ? this.#liveOpener : null;
+  }
+
+  #liveOpener: LiveChunkOpener | null = null;
+
   /** One function per recording, so previews are rebuilt only when the key changes. */
   #previewOpener: SegmentOpenFn | null = null;
 
@@ -570,6 +578,7 @@ export class PlaybackController implements ReactiveController {
   #useLock(lock: RecordingLock | null): void {
     this.#lock = lock;
     this.#previewOpener = lock ? (bytes, expected) => lock.open(bytes, expected) : null;
+    this.#liveOpener = lock ? { open: (bytes, capturedAt) => lock.openLiveChunk(bytes, capturedAt), reset: () => lock.resetLive() } : null;
     this.#engine?.setOpener(lock ? (bytes, uri, kind) => this.#openSegment(lock, bytes, uri, kind) : null);
     this.#set({ sealed: lock ? 'locked' : 'none', unlockRetryAt: 0 });
   }

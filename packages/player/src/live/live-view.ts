@@ -18,6 +18,13 @@ import type {
  */
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting' | 'offline' | 'unsupported';
 
+/** Decrypts sealed live chunks of an end-to-end encrypted stream (the player's unlocked key). */
+export interface LiveChunkOpener {
+  open(bytes: Uint8Array, capturedAt: number): Promise<Uint8Array>;
+  /** A new connection: its chunk counter starts afresh. */
+  reset(): void;
+}
+
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 8_000;
 /** Capture instants kept to measure latency of decoded frames. */
@@ -39,6 +46,15 @@ export class LiveView implements ReactiveController {
   framesDecoded = 0;
   /** Capture-to-paint latency of the last decoded frame (agent clock to this clock), ms. */
   lastLatencyMs: number | null = null;
+  /**
+   * An end-to-end encrypted stream's chunks arrive sealed: `'locked'` while
+   * there is no key (nothing is decoded, the view stays masked), else how to
+   * open them; null for a plain stream.
+   */
+  sealing: LiveChunkOpener | 'locked' | null = null;
+  /** Sealed chunks that failed their checks (dropped; decoding restarts at a key frame). */
+  faults = 0;
+  #opening: Promise<unknown> = Promise.resolve();
 
   readonly #host: ReactiveControllerHost;
   #source: SessionDataSource | null = null;
@@ -112,6 +128,7 @@ export class LiveView implements ReactiveController {
     }
     this.#connection = connection;
     this.#needKey = true;
+    if (this.sealing && this.sealing !== 'locked') this.sealing.reset();
     connection.listen({
       config: (config) => {
         this.#stopHls();
@@ -178,6 +195,26 @@ export class LiveView implements ReactiveController {
   }
 
   #decode(chunk: { key: boolean; timestamp: number; capturedAt: number; data: Uint8Array }): void {
+    const sealing = this.sealing;
+    if (sealing === 'locked') return;
+    if (sealing) {
+      // In order: each chunk is opened after the one before.
+      this.#opening = this.#opening.then(() =>
+        sealing.open(chunk.data, chunk.capturedAt).then(
+          (data) => this.#decodeOpen({ ...chunk, data }),
+          () => {
+            this.faults++;
+            this.#needKey = true;
+            this.send({ t: 'keyframe' });
+          },
+        ),
+      );
+      return;
+    }
+    this.#decodeOpen(chunk);
+  }
+
+  #decodeOpen(chunk: { key: boolean; timestamp: number; capturedAt: number; data: Uint8Array }): void {
     const decoder = this.#decoder;
     if (!decoder || decoder.state !== 'configured') return;
     if (this.#needKey && !chunk.key) return;

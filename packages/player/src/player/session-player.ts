@@ -202,6 +202,8 @@ export class SessionPlayer extends LitElement {
     this.dataset.phase = s.phase;
     this.dataset.sealed = s.sealed;
     this.toggleAttribute('data-live', this._mode === 'live');
+    // A sealed stream's live chunks open with the same key as its recordings.
+    this.#live.sealing = s.sealed === 'none' ? null : (this.playback.liveOpener ?? 'locked');
     this.dataset.liveStatus = this.#live.status;
     // A closed or changed session ends Live view.
     if (this._mode === 'live' && !this.#canGoLive()) this.#showHistory();

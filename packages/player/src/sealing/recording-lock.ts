@@ -90,6 +90,31 @@ export class RecordingLock {
     return this.#e2ee.decryptSegment(key, bytes, expected);
   }
 
+  /**
+   * Opens a sealed live chunk (FORMAT.md §5.4): its start must be the capture
+   * instant the transport carried, and its index must grow within a connection
+   * (`resetLive()` starts a new one), so replayed or reordered chunks fail.
+   */
+  async openLiveChunk(bytes: Uint8Array, capturedAt: number): Promise<Uint8Array> {
+    const { kind, index } = this.#e2ee.readSegmentHeader(bytes);
+    const last = this.#lastLiveIndex;
+    if (kind === 'live' && last !== null && index <= last) {
+      throw new this.#e2ee.E2eeError('segment-altered', `Live chunk ${index} came after chunk ${last}: replayed or reordered.`, {
+        reason: 'wrong-index',
+        expected: { kind: 'live', index: last + 1, start: capturedAt },
+      });
+    }
+    const plain = await this.open(bytes, { kind: 'live', index, start: capturedAt });
+    this.#lastLiveIndex = index;
+    return plain;
+  }
+
+  resetLive(): void {
+    this.#lastLiveIndex = null;
+  }
+
+  #lastLiveIndex: number | null = null;
+
   /** Whether `e` is the package's error for a segment that failed its checks. */
   isSegmentFault(e: unknown): e is InstanceType<E2ee['E2eeError']> {
     return e instanceof this.#e2ee.E2eeError && e.code === 'segment-altered';
