@@ -120,6 +120,9 @@ describe('Live view (agent and viewer in two browser contexts, real relay)', () 
 
     await takeControl(viewer, agent, 'full');
     await poll(viewer, `${LIVE_CANVAS}.classList.contains('controlled')`);
+    // The user is told, in the words of the session settings (the reference backend's default).
+    const banner: string = await agent.evaluate(`document.getElementById('agent-banner').hidden ? '' : document.getElementById('agent-banner-text').textContent`);
+    assert.match(banner, /Your screen is being viewed and may be controlled by IT security/);
     // Typing: focus by clicking into the editor, then type.
     const inEditor = await viewerPoint(viewer, 300, 400);
     await viewer.mouse.click(inEditor.x, inEditor.y);
