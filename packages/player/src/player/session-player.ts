@@ -291,24 +291,30 @@ export class SessionPlayer extends LitElement {
     this._mode = 'history';
   };
 
-  /** The live desktop's pixel under a pointer event, or null on the letterbox. */
-  #desktopPoint(e: PointerEvent): { x: number; y: number } | null {
-    const canvas = e.currentTarget as HTMLCanvasElement;
-    return this.#live.desktop ? clientToDesktop(canvas.getBoundingClientRect(), this.#live.desktop, e.clientX, e.clientY) : null;
+  /** The live picture (canvas or video) an event came from while in control, else null. */
+  #controlledSurface(e: Event): HTMLElement | null {
+    const target = e.composedPath()[0];
+    return this.#live.control === 'full' && target instanceof HTMLElement && target.classList.contains('live-video') ? target : null;
   }
 
+  readonly #onLiveContextMenu = (e: Event) => {
+    if (this.#controlledSurface(e)) e.preventDefault();
+  };
+
   readonly #onLivePointer = (e: PointerEvent) => {
-    if (this.#live.control !== 'full') return;
-    const point = this.#desktopPoint(e);
-    if (!point) return;
+    const surface = this.#controlledSurface(e);
+    const desktop = this.#live.desktop;
+    // Points on the letterbox bars are not on the desktop.
+    const point = surface && desktop ? clientToDesktop(surface.getBoundingClientRect(), desktop, e.clientX, e.clientY) : null;
+    if (!surface || !point) return;
     const kind = e.type === 'pointerdown' ? 'down' : e.type === 'pointerup' ? 'up' : 'move';
-    if (kind === 'down') (e.currentTarget as HTMLElement).focus();
+    if (kind === 'down') surface.focus();
     e.preventDefault();
     this.#live.send({ t: 'pointer', kind, x: point.x, y: point.y, button: e.button < 0 ? 0 : e.button });
   };
 
   readonly #onLiveKey = (e: KeyboardEvent) => {
-    if (this.#live.control !== 'full') return;
+    if (!this.#controlledSurface(e)) return;
     // Holding Escape for a second gives control back; a short press goes to the desktop.
     if (e.key === 'Escape') {
       if (e.type === 'keydown' && !e.repeat) this.#escapeHeld = setTimeout(() => this.#live.send({ t: 'control', action: 'release' }), 1000);
@@ -356,6 +362,9 @@ export class SessionPlayer extends LitElement {
     const info = s.session;
     const day = s.day;
     const live = this._mode === 'live';
+    // Remote control: the live picture takes the pointer and the keyboard (events are handled on the stage).
+    const controlled = live && this.#live.control === 'full';
+    const liveLabel = info ? t('liveDesktop', { user: info.user.name }) : '';
     return html`
       <div part="header" class="header">
         <h2>${t(live ? 'liveView' : 'historyView')}</h2>
@@ -391,37 +400,33 @@ export class SessionPlayer extends LitElement {
           : nothing}
       </div>
       <div class="body">
-        <div class="stage">
+        <div
+          class="stage"
+          @pointerdown=${this.#onLivePointer}
+          @pointermove=${this.#onLivePointer}
+          @pointerup=${this.#onLivePointer}
+          @keydown=${this.#onLiveKey}
+          @keyup=${this.#onLiveKey}
+          @contextmenu=${this.#onLiveContextMenu}
+        >
           <video part="video" playsinline preload="auto" ?hidden=${live}></video>
           <canvas
-            class="live-video ${live && this.#live.control === 'full' ? 'controlled' : ''}"
+            class="live-video ${controlled ? 'controlled' : ''}"
             part="live-video"
             ?hidden=${!live || this.#live.transport !== 'chunks'}
-            tabindex=${live && this.#live.control === 'full' ? '0' : '-1'}
+            tabindex=${controlled ? '0' : '-1'}
             role="img"
-            aria-label=${info ? t('liveDesktop', { user: info.user.name }) : ''}
-            @pointerdown=${this.#onLivePointer}
-            @pointermove=${this.#onLivePointer}
-            @pointerup=${this.#onLivePointer}
-            @keydown=${this.#onLiveKey}
-            @keyup=${this.#onLiveKey}
-            @contextmenu=${(e: Event) => live && this.#live.control === 'full' && e.preventDefault()}
+            aria-label=${liveLabel}
           ></canvas>
           <video
             muted
             playsinline
-            class="live-video ${live && this.#live.control === 'full' ? 'controlled' : ''}"
+            class="live-video ${controlled ? 'controlled' : ''}"
             part="live-video"
             ?hidden=${!live || this.#live.transport !== 'hls'}
-            tabindex=${live && this.#live.control === 'full' ? '0' : '-1'}
+            tabindex=${controlled ? '0' : '-1'}
             role="img"
-            aria-label=${info ? t('liveDesktop', { user: info.user.name }) : ''}
-            @pointerdown=${this.#onLivePointer}
-            @pointermove=${this.#onLivePointer}
-            @pointerup=${this.#onLivePointer}
-            @keydown=${this.#onLiveKey}
-            @keyup=${this.#onLiveKey}
-            @contextmenu=${(e: Event) => live && this.#live.control === 'full' && e.preventDefault()}
+            aria-label=${liveLabel}
           ></video>
           ${s.sealed === 'locked'
             ? html`<session-decrypt-overlay
