@@ -27,8 +27,6 @@ export interface LiveChunkOpener {
 
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 8_000;
-/** Capture instants kept to measure latency of decoded frames. */
-const CAPTURE_MEMORY = 120;
 
 /**
  * Live view of one stream: keeps a connection open (reconnecting with
@@ -43,17 +41,12 @@ export class LiveView implements ReactiveController {
   frozen = false;
   /** Size of the remote desktop in pixels, once known. */
   desktop: { width: number; height: number } | null = null;
-  framesDecoded = 0;
-  /** Capture-to-paint latency of the last decoded frame (agent clock to this clock), ms. */
-  lastLatencyMs: number | null = null;
   /**
    * An end-to-end encrypted stream's chunks arrive sealed: `'locked'` while
    * there is no key (nothing is decoded, the view stays masked), else how to
    * open them; null for a plain stream.
    */
   sealing: LiveChunkOpener | 'locked' | null = null;
-  /** Sealed chunks that failed their checks (dropped; decoding restarts at a key frame). */
-  faults = 0;
   #opening: Promise<unknown> = Promise.resolve();
 
   readonly #host: ReactiveControllerHost;
@@ -70,7 +63,6 @@ export class LiveView implements ReactiveController {
   #decoder: VideoDecoder | null = null;
   #config: LiveVideoConfig | null = null;
   #needKey = true;
-  #captured = new Map<number, number>();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -203,7 +195,7 @@ export class LiveView implements ReactiveController {
         sealing.open(chunk.data, chunk.capturedAt).then(
           (data) => this.#decodeOpen({ ...chunk, data }),
           () => {
-            this.faults++;
+            // A chunk that fails its checks is dropped; decoding restarts at a key frame.
             this.#needKey = true;
             this.send({ t: 'keyframe' });
           },
@@ -219,8 +211,6 @@ export class LiveView implements ReactiveController {
     if (!decoder || decoder.state !== 'configured') return;
     if (this.#needKey && !chunk.key) return;
     this.#needKey = false;
-    this.#captured.set(chunk.timestamp, chunk.capturedAt);
-    if (this.#captured.size > CAPTURE_MEMORY) this.#captured.delete(this.#captured.keys().next().value!);
     decoder.decode(new EncodedVideoChunk({ type: chunk.key ? 'key' : 'delta', timestamp: chunk.timestamp, data: chunk.data }));
   }
 
@@ -233,9 +223,6 @@ export class LiveView implements ReactiveController {
         canvas.height = frame.displayHeight;
       }
       canvas.getContext('2d')?.drawImage(frame, 0, 0);
-      const captured = this.#captured.get(frame.timestamp);
-      this.framesDecoded++;
-      this.lastLatencyMs = captured === undefined ? null : Date.now() - captured;
       if (this.status !== 'live' && this.status !== 'offline') {
         this.#attempt = 0;
         this.#set({ status: 'live' });
@@ -291,7 +278,6 @@ export class LiveView implements ReactiveController {
     if (this.#decoder && this.#decoder.state !== 'closed') this.#decoder.close();
     this.#decoder = null;
     this.#config = null;
-    this.#captured.clear();
   }
 
   #set(patch: Partial<Pick<LiveView, 'status' | 'control' | 'frozen' | 'transport'>>): void {
