@@ -258,7 +258,9 @@ export class SessionPlayer extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The live connection closes with the element (LiveView.hostDisconnected); come back in History view.
     clearInterval(this.#liveClock);
+    this._mode = 'history';
   }
 
   /** Whether the user is online and this viewer may watch live. */
